@@ -1,0 +1,86 @@
+/**
+ * The engine's public API. Hosts (language server, CLI, tests) create one engine with the loaded grammars and
+ * call `analyze` with a `ProjectFiles`; nothing here knows about LSP, VS Code or the file system.
+ */
+
+import { ParseCache } from './cache';
+import type { ProjectFiles } from './files';
+import type { Grammars } from './grammars';
+import { Project } from './project';
+import type { Report, Rule, RuleMeta } from './rule';
+import { allRules } from './rules/index';
+import { isSuppressed, suppressionFixes } from './suppress';
+import type { AnalyzeOptions, Finding, Fix, Severity } from './types';
+
+export type { AnalyzeOptions, Finding, Fix, FileKind, OffsetRange, RelatedLocation, Severity, SeveritySetting, TextEdit } from './types';
+export type { ProjectFiles } from './files';
+export type { RuleMeta } from './rule';
+export type { Grammars, GrammarBytes } from './grammars';
+export { loadGrammars, grammarFiles } from './grammars';
+export { memoryFiles, normalizePath, isIgnoredPath } from './files';
+export { fileKindOf, isDeployFile, isDockerfileName } from './kinds';
+export { docsUrl, REPOSITORY_URL } from './docs';
+export { LineIndex } from './text';
+
+export interface Engine {
+  /** Every rule's metadata, in registry order. */
+  readonly rules: readonly RuleMeta[];
+  /** All findings for the project (or the files named in `options.onlyFiles`), sorted by file and offset. */
+  analyze(files: ProjectFiles, options?: AnalyzeOptions): Finding[];
+  /** "Disable <rule> for this line / file" fixes for a finding; none for files without comments (JSON). */
+  suppressionFixes(files: ProjectFiles, finding: Finding): Fix[];
+}
+
+export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRules): Engine {
+  const cache = new ParseCache();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return {
+    rules,
+    analyze(files, options = {}) {
+      cache.sweep();
+      const project = new Project(files, grammars, cache);
+      const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
+      const findings: Finding[] = [];
+      for (const rule of rules) {
+        const setting = options.severities?.[rule.id];
+        if (setting === 'off') continue;
+        if (only && !rule.fileKinds.length) continue;
+        const report = (r: Report): void => {
+          if (only && !only.has(r.file)) return;
+          const finding: Finding = {
+            ruleId: rule.id,
+            severity: (setting as Severity | undefined) ?? r.severity ?? rule.defaultSeverity,
+            file: r.file,
+            range: r.range,
+            message: r.message,
+            related: r.related ?? [],
+            fixes: r.fixes ?? [],
+            ...(r.tags?.length ? { tags: r.tags } : {}),
+          };
+          if (!isSuppressed(project, rule, finding, statementStart(project, finding))) findings.push(finding);
+        };
+        try {
+          rule.check(project, report);
+        } catch (error) {
+          // One broken rule must not take the others down; the host logs what went wrong.
+          options.onRuleError?.(rule.id, error);
+        }
+      }
+      return findings.sort(compareFindings);
+    },
+    suppressionFixes(files, finding) {
+      if (!byId.has(finding.ruleId)) return [];
+      const project = new Project(files, grammars, cache);
+      return suppressionFixes(project, finding, statementStart(project, finding));
+    },
+  };
+}
+
+/** Where the statement holding a finding starts (a Dockerfile instruction, a TOML key), for line comments. */
+function statementStart(project: Project, finding: Finding): number {
+  return project.statementStart(finding.file, finding.range.start);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : 1);
+}

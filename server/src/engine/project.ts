@@ -1,0 +1,95 @@
+/**
+ * The project model one analysis works on: the file index, parsed deploy files and Python sources (cached
+ * between analyses), and the deploy plan derived from them. Everything is computed on first use.
+ */
+
+import type { ParseCache } from './cache';
+import { FileIndex, isIgnoredPath, type ProjectFiles } from './files';
+import type { Grammars } from './grammars';
+import { fileKindOf } from './kinds';
+import { parseProcfile, type Procfile } from './procfile/parse';
+import { scanPython, type PySource } from './python/source';
+import { LineIndex } from './text';
+
+export class Project {
+  readonly index: FileIndex;
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  private procfileList: Procfile[] | undefined;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    readonly files: ProjectFiles,
+    readonly grammars: Grammars,
+    private readonly cache: ParseCache,
+  ) {
+    this.index = new FileIndex(files.list().filter((p) => !isIgnoredPath(p)));
+  }
+
+  /** A file's text, read once per analysis. */
+  text(path: string): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const text = this.index.isFile(path) ? this.files.read(path) : undefined;
+    this.texts.set(path, text);
+    return text;
+  }
+
+  lines(path: string): LineIndex | undefined {
+    const cached = this.lineIndexes.get(path);
+    if (cached) return cached;
+    const text = this.text(path);
+    if (text === undefined) return undefined;
+    const index = this.parsed('lines', path, text, () => new LineIndex(text));
+    this.lineIndexes.set(path, index);
+    return index;
+  }
+
+  /** Paths of every file of a kind, in a stable order. */
+  filesOfKind(kind: ReturnType<typeof fileKindOf>): string[] {
+    return this.remember(`kind:${kind}`, () => [...this.index.files].filter((p) => fileKindOf(p) === kind).sort());
+  }
+
+  get procfiles(): Procfile[] {
+    this.procfileList ??= this.filesOfKind('procfile').flatMap((path) => {
+      const text = this.text(path);
+      return text === undefined ? [] : [this.parsed('procfile', path, text, () => parseProcfile(path, text))];
+    });
+    return this.procfileList;
+  }
+
+  /** A Python file's scan, or undefined when it does not exist. */
+  python(path: string): PySource | undefined {
+    const text = this.text(path);
+    if (text === undefined) return undefined;
+    return this.parsed('python', path, text, () => scanPython(this.grammars.python, path, text));
+  }
+
+  /**
+   * Where the statement containing `offset` starts: the line of a Dockerfile instruction or a TOML key, so a
+   * `# deploy-doctor-disable-next-line` comment lands above it rather than inside a continuation or string.
+   */
+  statementStart(path: string, offset: number): number {
+    for (const finder of this.statementFinders) {
+      const start = finder(path, offset);
+      if (start !== undefined) return start;
+    }
+    const lines = this.lines(path);
+    return lines ? lines.lineStart(lines.positionAt(offset).line) : offset;
+  }
+
+  /** Parsers register how to find statement starts in their files. */
+  readonly statementFinders: ((path: string, offset: number) => number | undefined)[] = [];
+
+  /** Reuses a parse from earlier analyses while the file is unchanged. */
+  parsed<T>(kind: string, path: string, text: string, compute: () => T): T {
+    return this.cache.get(kind, path, text, this.files.version?.(path), compute);
+  }
+
+  /** Memoises a derived value for the lifetime of this analysis. */
+  remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
+}

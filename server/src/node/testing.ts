@@ -1,0 +1,60 @@
+/**
+ * Test helpers for engine tests: an engine with real grammars, in-memory projects, and applying fixes to text.
+ * Imported only by *.test.ts files.
+ */
+
+import { createEngine, memoryFiles, type Engine, type Finding, type Fix, type ProjectFiles } from '../engine/index';
+import type { Rule } from '../engine/rule';
+import { nodeGrammars } from './grammars';
+
+let engine: Promise<Engine> | undefined;
+
+export function testEngine(): Promise<Engine> {
+  engine ??= nodeGrammars().then((g) => createEngine(g));
+  return engine;
+}
+
+/** An engine running just the given rules. */
+export async function ruleEngine(...rules: Rule[]): Promise<Engine> {
+  return createEngine(await nodeGrammars(), rules);
+}
+
+export type Tree = Readonly<Record<string, string>>;
+
+/** Findings of the project, optionally only those of one rule. */
+export async function findings(tree: Tree, ruleId?: string): Promise<Finding[]> {
+  const all = (await testEngine()).analyze(memoryFiles(tree));
+  return ruleId ? all.filter((f) => f.ruleId === ruleId) : all;
+}
+
+/** Applies a fix's edits to the tree (edits of one file applied back to front). */
+export function applyFix(tree: Tree, fix: Fix): Record<string, string> {
+  const out: Record<string, string> = { ...tree };
+  const byFile = new Map<string, Fix['edits'][number][]>();
+  for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  for (const [file, edits] of byFile) {
+    let text = out[file] ?? '';
+    for (const edit of [...edits].sort((a, b) => b.range.start - a.range.start)) {
+      text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
+    }
+    out[file] = text;
+  }
+  return out;
+}
+
+/** The source text a finding points at. */
+export function textAt(tree: Tree, finding: Pick<Finding, 'file' | 'range'>): string {
+  return (tree[finding.file] ?? '').slice(finding.range.start, finding.range.end);
+}
+
+/** Line (0-based) of a finding. */
+export function lineOf(tree: Tree, finding: Pick<Finding, 'file' | 'range'>): number {
+  const text = tree[finding.file] ?? '';
+  let line = 0;
+  for (let i = 0; i < finding.range.start; i++) if (text[i] === '\n') line++;
+  return line;
+}
+
+export function files(tree: Tree): ProjectFiles {
+  return memoryFiles(tree);
+}
