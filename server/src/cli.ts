@@ -1,0 +1,2 @@
+// Placeholder: the CLI entry is being written.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: the language server entry is being written.
+export {};

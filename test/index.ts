@@ -1,0 +1,2 @@
+// Placeholder so the test project is not empty.
+export {};
