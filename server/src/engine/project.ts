@@ -10,6 +10,8 @@ import { fileKindOf } from './kinds';
 import { parseProcfile, type Procfile } from './procfile/parse';
 import { scanPython, type PySource } from './python/source';
 import { LineIndex } from './text';
+import { buildPlan, dockerfile, railwayConfigAt } from './plan/build';
+import type { DeployPlan } from './plan/types';
 
 export class Project {
   readonly index: FileIndex;
@@ -69,16 +71,26 @@ export class Project {
    * `# deploy-doctor-disable-next-line` comment lands above it rather than inside a continuation or string.
    */
   statementStart(path: string, offset: number): number {
-    for (const finder of this.statementFinders) {
-      const start = finder(path, offset);
-      if (start !== undefined) return start;
-    }
+    const kind = fileKindOf(path);
+    const starts =
+      kind === 'dockerfile'
+        ? dockerfile(this, path)?.instructionStarts
+        : kind === 'railway-toml' || kind === 'railway-json'
+          ? railwayConfigAt(this, path)?.doc.statementStarts
+          : undefined;
     const lines = this.lines(path);
-    return lines ? lines.lineStart(lines.positionAt(offset).line) : offset;
+    let start = lines ? lines.lineStart(lines.positionAt(offset).line) : offset;
+    if (starts?.length) {
+      const before = starts.filter((s) => s <= offset);
+      if (before.length) start = before[before.length - 1];
+    }
+    return lines ? lines.lineStart(lines.positionAt(start).line) : start;
   }
 
-  /** Parsers register how to find statement starts in their files. */
-  readonly statementFinders: ((path: string, offset: number) => number | undefined)[] = [];
+  /** The deploy plan: services, start commands in precedence order, and their launches. */
+  get plan(): DeployPlan {
+    return this.remember('plan', () => buildPlan(this));
+  }
 
   /** Reuses a parse from earlier analyses while the file is unchanged. */
   parsed<T>(kind: string, path: string, text: string, compute: () => T): T {

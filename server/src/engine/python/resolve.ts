@@ -18,6 +18,8 @@ export interface PathView {
   caseVariants(path: string): string[];
   /** The project path behind a view path (for messages, related locations and reading sources). */
   toProject(path: string): string | undefined;
+  /** The view path where a project path is visible, if it is. */
+  fromProject(path: string): string | undefined;
   /** A readable name for a view directory in messages (`/app`, the repo root). */
   describe(path: string): string;
 }
@@ -141,6 +143,7 @@ export function projectView(index: FileIndex, root = '', label = 'the project ro
         .map(fromProject);
     },
     toProject: inside,
+    fromProject: (p) => (!root ? p : p === root ? '' : p.startsWith(`${root}/`) ? p.slice(root.length + 1) : undefined),
     describe: (p) => {
       const full = inside(p);
       if (full === undefined) return p;

@@ -1,8 +1,26 @@
 /** The registry: every rule, one line each. A tidy test keeps it in step with docs/rules and the settings schema. */
 
 import type { Rule } from '../rule';
+import { appAttributeMissing } from './app-attribute-missing';
+import { appModuleNotImportable } from './app-module-not-importable';
+import { configSyntax } from './config-syntax';
+import { execFormEnvNotExpanded } from './exec-form-env-not-expanded';
+import { firstPartyImportUnresolvable } from './first-party-import-unresolvable';
+import { hostNotReachable } from './host-not-reachable';
+import { modulePathCaseMismatch } from './module-path-case-mismatch';
+import { portNotFromEnv } from './port-not-from-env';
 import { procfileSyntax } from './procfile-syntax';
+import { serviceImportsOutsideRoot } from './service-imports-outside-root';
 
 export const allRules: readonly Rule[] = [
+  configSyntax,
   procfileSyntax,
+  appModuleNotImportable,
+  firstPartyImportUnresolvable,
+  modulePathCaseMismatch,
+  appAttributeMissing,
+  serviceImportsOutsideRoot,
+  hostNotReachable,
+  portNotFromEnv,
+  execFormEnvNotExpanded,
 ];

@@ -1,0 +1,294 @@
+/**
+ * Builds the deploy plan: finds services (folders with their own deploy config or Python manifest), decides
+ * which builder and Dockerfile Railway uses for each, lists every start command in precedence order
+ * (research/platforms.md §1.4–1.5) with the runtime it will meet, and interprets them into launches.
+ */
+
+import { finalStage, parseDockerfile, type Dockerfile } from '../dockerfile/parse';
+import { containerView } from '../dockerfile/view';
+import { basename, dirname, joinPath } from '../files';
+import type { ProcfileEntry } from '../procfile/parse';
+import { railwayEntry } from '../procfile/parse';
+import type { Project } from '../project';
+import { projectView } from '../python/resolve';
+import { builderOf, environmentSettings, parseRailwayConfig, setting, stringValue, type RailwayConfig } from '../railway/config';
+import { commandFromArgv, parseCommandLine } from '../shell/parse';
+import type { CommandMode } from '../shell/model';
+import { verbatimText, type MappedText } from '../text';
+import type { TextEdit } from '../types';
+import { followScripts } from './scripts';
+import type { CommandSource, DeployPlan, PlannedLaunch, Runtime, Service } from './types';
+import { launchesOf } from './launches';
+import { defaultStartCommand } from './railpack';
+
+const MANIFESTS = ['requirements.txt', 'pyproject.toml', 'Pipfile'];
+
+export function buildPlan(project: Project): DeployPlan {
+  const services: Service[] = [];
+  const usedDockerfiles = new Set<string>();
+  for (const root of serviceRoots(project)) {
+    const service = buildService(project, root);
+    if (service.dockerfile) usedDockerfiles.add(service.dockerfile.path);
+    services.push(service);
+  }
+  // Dockerfiles no service uses (Dockerfile.prod, docker/Dockerfile): checked as images of their own.
+  for (const path of project.filesOfKind('dockerfile')) {
+    if (usedDockerfiles.has(path)) continue;
+    const model = dockerfile(project, path);
+    if (!model) continue;
+    const context = guessContext(project, model);
+    const sources = dockerSources(project, model, context, 'docker', false, `the image built from ${path}`);
+    services.push({ root: dirname(path), railway: undefined, procfile: undefined, dockerfile: { path, model, context, reason: 'standalone' }, builder: 'DOCKERFILE', sources });
+  }
+  const launches: PlannedLaunch[] = [];
+  for (const service of services) {
+    for (const source of service.sources) launches.push(...launchesOf(source));
+  }
+  launches.push(...followScripts(project, services.flatMap((s) => s.sources)));
+  return { services, launches };
+}
+
+export function railwayConfigAt(project: Project, path: string): RailwayConfig | undefined {
+  const text = project.text(path);
+  return text === undefined ? undefined : project.parsed('railway', path, text, () => parseRailwayConfig(path, text));
+}
+
+export function dockerfile(project: Project, path: string): Dockerfile | undefined {
+  const text = project.text(path);
+  return text === undefined ? undefined : project.parsed('dockerfile', path, text, () => parseDockerfile(path, text));
+}
+
+function serviceRoots(project: Project): string[] {
+  const roots = new Set<string>();
+  for (const file of project.index.files) {
+    const name = basename(file);
+    if (name === 'railway.toml' || name === 'railway.json' || name === 'Procfile' || name === 'Dockerfile' || MANIFESTS.includes(name)) {
+      roots.add(dirname(file));
+    }
+  }
+  return [...roots].sort();
+}
+
+function buildService(project: Project, root: string): Service {
+  const at = (name: string): string => joinPath(root, name);
+  const railway = railwayConfigAt(project, at('railway.toml')) ?? railwayConfigAt(project, at('railway.json'));
+  const procfile = project.procfiles.find((p) => p.path === at('Procfile'));
+  const onRailway = railway !== undefined || project.index.isFile('.railway/railway.ts') || (root === '' ? false : hasRailwayConfig(project, ''));
+  const configured = railway ? builderOf(railway) : undefined;
+  const pathSetting = railway ? stringValue(setting(railway, 'build', 'dockerfilePath')?.value) : undefined;
+
+  // Which Dockerfile: dockerfilePath, else a `Dockerfile` in the service root (which Railway always uses).
+  let docker: Service['dockerfile'];
+  if (pathSetting) {
+    const path = pathSetting.value.startsWith('/') ? joinPath('', pathSetting.value) : joinPath(railway?.dir ?? root, pathSetting.value);
+    const model = dockerfile(project, path);
+    if (model) docker = { path, model, context: isInside(path, root) ? root : dirname(path), reason: 'dockerfilePath' };
+  } else if (project.index.isFile(at('Dockerfile'))) {
+    const model = dockerfile(project, at('Dockerfile'));
+    if (model) docker = { path: at('Dockerfile'), model, context: root, reason: 'detected' };
+  }
+  const builder = docker ? 'DOCKERFILE' : configured ?? 'RAILPACK';
+
+  const platform = onRailway ? 'railway' : 'heroku';
+  const installs = installsProject(project, root, docker?.model);
+  const appRuntime: Runtime = {
+    view: projectView(project.index, root, root ? `the service folder ${root}/` : 'the project root'),
+    startDir: '',
+    env: new Map(),
+    platform,
+    providesPort: true,
+    installsProject: installs,
+    name: onRailway ? `Railway (${builder === 'NIXPACKS' ? 'Nixpacks' : 'Railpack'})` : 'Heroku',
+  };
+  const sources: CommandSource[] = [];
+
+  if (railway) {
+    const base = setting(railway, 'deploy', 'startCommand');
+    const overrides = environmentSettings(railway, 'deploy', 'startCommand');
+    const entries = [...(base ? [{ environment: undefined as string | undefined, entry: base }] : []), ...overrides];
+    for (const { environment, entry } of entries) {
+      const value = stringValue(entry.value);
+      if (!value) continue;
+      const key = environment ? `environments.${environment}.deploy.startCommand` : 'deploy.startCommand';
+      const onDocker = docker !== undefined;
+      const runtime = onDocker ? dockerRuntime(project, docker!.model, docker!.context, 'railway', true, `Railway (from ${docker!.path})`, installs) : appRuntime;
+      sources.push(
+        commandSource(project, {
+          kind: 'railway',
+          label: `${key} in ${railway.path}`,
+          file: railway.path,
+          text: value.text,
+          mode: onDocker ? 'exec' : 'shell',
+          runtime,
+          web: !stringValue(setting(railway, 'deploy', 'cronSchedule')?.value),
+          rewrite: (command) => [value.rewrite(command)],
+        }),
+      );
+    }
+  }
+
+  if (procfile) {
+    const chosen = onRailway ? railwayEntry(procfile) : procfile.byName.get('web');
+    for (const entry of procfile.byName.values()) {
+      if (!entry.command.text || entry.name === 'release') continue;
+      const shadowedBy = sources.length ? sources[0].label : onRailway && docker ? `the Dockerfile ${docker.path} (Railway ignores the Procfile for Dockerfile builds)` : undefined;
+      sources.push({
+        ...commandSource(project, {
+          kind: 'procfile',
+          label: `the \`${entry.name}\` process in ${procfile.path}`,
+          file: procfile.path,
+          text: entry.command,
+          mode: 'shell',
+          runtime: appRuntime,
+          web: entry === chosen || entry.name === 'web',
+          rewrite: (command) => [procfileRewrite(procfile.path, entry, command)],
+        }),
+        procfileEntry: entry,
+        ...(shadowedBy ? { shadowedBy } : {}),
+      });
+    }
+  }
+
+  if (docker) {
+    const providesPort = onRailway || envHasPort(docker.model);
+    sources.push(...dockerSources(project, docker.model, docker.context, onRailway ? 'railway' : 'docker', providesPort, onRailway ? `Railway (from ${docker.path})` : `the image built from ${docker.path}`, sources[0]?.label));
+  }
+
+  if (!sources.length && builder !== 'DOCKERFILE') {
+    const implied = defaultStartCommand(project, root);
+    if (implied) {
+      sources.push(
+        commandSource(project, {
+          kind: 'builder-default',
+          label: `the start command Railpack derives (\`${implied}\`)`,
+          file: undefined,
+          text: verbatimText('', implied, 0),
+          mode: 'shell',
+          runtime: { ...appRuntime, platform: 'railway', name: 'Railway (Railpack)' },
+          web: true,
+          rewrite: undefined,
+        }),
+      );
+    }
+  }
+  return { root, railway, procfile, dockerfile: docker, builder, sources };
+}
+
+function hasRailwayConfig(project: Project, dir: string): boolean {
+  return project.index.isFile(joinPath(dir, 'railway.toml')) || project.index.isFile(joinPath(dir, 'railway.json'));
+}
+
+function isInside(path: string, root: string): boolean {
+  return root === '' ? !path.startsWith('../') : path.startsWith(`${root}/`);
+}
+
+interface SourceInput {
+  kind: CommandSource['kind'];
+  label: string;
+  file: string | undefined;
+  text: MappedText;
+  mode: CommandMode;
+  runtime: Runtime;
+  web: boolean;
+  rewrite: CommandSource['rewrite'];
+}
+
+function commandSource(project: Project, input: SourceInput): CommandSource {
+  const line = parseCommandLine(project.grammars.bash, input.text, input.mode);
+  const range = input.file ? input.text.rangeToSource({ start: 0, end: input.text.text.length }) : undefined;
+  return { ...input, range, line };
+}
+
+function dockerSources(project: Project, model: Dockerfile, context: string, platform: Runtime['platform'], providesPort: boolean, name: string, shadowedBy?: string): CommandSource[] {
+  const stage = finalStage(model);
+  if (!stage) return [];
+  const runtime = dockerRuntime(project, model, context, platform, providesPort, name, installsProject(project, context, model));
+  const command = stage.entrypoint && stage.entrypoint.form === 'exec' && stage.cmd?.form === 'exec' ? stage.entrypoint : stage.cmd ?? stage.entrypoint;
+  if (!command) return [];
+  const combined = stage.entrypoint && stage.cmd && command === stage.entrypoint ? stage.cmd : undefined;
+  const line =
+    command.form === 'exec'
+      ? commandFromArgv(project.grammars.bash, [...command.args, ...(combined?.form === 'exec' ? combined.args : [])], command.argsRange.start, (s) => s)
+      : parseCommandLine(project.grammars.bash, command.text as MappedText, 'shell');
+  return [
+    {
+      kind: 'dockerfile',
+      label: `${command.keyword} in ${model.path}`,
+      file: model.path,
+      range: command.argsRange,
+      text: command.text,
+      mode: command.form === 'exec' ? 'exec' : 'shell',
+      line,
+      runtime,
+      web: true,
+      rewrite: (text) => [{ file: model.path, range: command.argsRange, text: dockerExecForm(['sh', '-c', text]) }],
+      docker: { dockerfile: model, command, ...(combined ? { entrypoint: stage.entrypoint } : {}) },
+      ...(shadowedBy ? { shadowedBy } : {}),
+    },
+  ];
+}
+
+export function dockerExecForm(args: readonly string[]): string {
+  return `[${args.map((a) => JSON.stringify(a)).join(', ')}]`;
+}
+
+function dockerRuntime(project: Project, model: Dockerfile, context: string, platform: Runtime['platform'], providesPort: boolean, name: string, installs: boolean): Runtime {
+  const stage = finalStage(model);
+  const env = new Map<string, string>();
+  for (const [k, v] of stage?.env ?? []) env.set(k, v.value);
+  return {
+    view: stage ? containerView(project.index, model, stage, context) : projectView(project.index, context),
+    startDir: stage?.workdir ?? '/',
+    env,
+    platform,
+    providesPort: providesPort || env.has('PORT'),
+    installsProject: installs,
+    name,
+  };
+}
+
+function envHasPort(model: Dockerfile): boolean {
+  return finalStage(model)?.env.has('PORT') ?? false;
+}
+
+/** The build context a standalone Dockerfile most likely uses: the folder where most of its COPY sources exist. */
+function guessContext(project: Project, model: Dockerfile): string {
+  const sources = model.stages.flatMap((s) => s.copies.filter((c) => c.from === undefined).flatMap((c) => c.sources.map((x) => x.value)));
+  const candidates: string[] = [];
+  for (let dir = dirname(model.path); ; dir = dirname(dir)) {
+    candidates.push(dir);
+    if (dir === '') break;
+  }
+  let best = candidates[0];
+  let bestScore = -1;
+  for (const dir of candidates) {
+    const score = sources.filter((s) => s === '.' || s === './' || project.index.isFile(joinPath(dir, s)) || project.index.isDir(joinPath(dir, s))).length;
+    if (score > bestScore) {
+      best = dir;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Evidence that the project is pip-installed into the environment (then `src/` packages import fine). */
+function installsProject(project: Project, root: string, docker: Dockerfile | undefined): boolean {
+  const requirements = project.text(joinPath(root, 'requirements.txt'));
+  if (requirements && /^\s*(-e\s+)?(\.|\.\/|file:\.?\/?)\s*(\[.*\])?\s*$/m.test(requirements)) return true;
+  if (docker) {
+    for (const stage of docker.stages) {
+      for (const run of stage.runs) {
+        if (/\bpip3?\s+install\b[^&;|]*\s(-e\s+)?(\.|\/app|\.\/)(\s|$|\[)/.test(run.text)) return true;
+        if (/\bpoetry\s+install\b/.test(run.text) && !/--no-root/.test(run.text)) return true;
+        if (/\buv\s+sync\b/.test(run.text) && !/--no-install-project/.test(run.text)) return true;
+        if (/\buv\s+pip\s+install\b[^&;|]*\s(-e\s+)?\.(\s|$)/.test(run.text)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Procfile entries are plain text to the end of the line. */
+function procfileRewrite(path: string, entry: ProcfileEntry, command: string): TextEdit {
+  return { file: path, range: entry.commandRange, text: command.replace(/[\r\n]+/g, ' ') };
+}

@@ -1,0 +1,47 @@
+/**
+ * railway.toml / railway.json read as Railway reads them: the build and deploy sections, with per-environment
+ * overrides (research/platforms.md §1.2–1.3). Both formats become the same config tree first.
+ */
+
+import { parseJsonConfig } from '../config/json';
+import { parseTomlConfig } from '../config/toml';
+import { getEntry, type ConfigDocument, type ConfigEntry, type ConfigNode, type ConfigString } from '../config/tree';
+import { dirname } from '../files';
+
+export interface RailwayConfig {
+  readonly path: string;
+  readonly dir: string;
+  readonly doc: ConfigDocument;
+}
+
+export function parseRailwayConfig(path: string, text: string): RailwayConfig {
+  const doc = path.endsWith('.json') ? parseJsonConfig(path, text) : parseTomlConfig(path, text);
+  return { path, dir: dirname(path), doc };
+}
+
+/** A setting from the base config (`deploy.startCommand`). */
+export function setting(config: RailwayConfig, section: 'build' | 'deploy', key: string): ConfigEntry | undefined {
+  return getEntry(config.doc.root, section, key);
+}
+
+/** A setting in every environment override (`environments.production.deploy.startCommand`). */
+export function environmentSettings(config: RailwayConfig, section: 'build' | 'deploy', key: string): { readonly environment: string; readonly entry: ConfigEntry }[] {
+  const envs = config.doc.root?.entries.get('environments')?.value;
+  if (envs?.kind !== 'object') return [];
+  const out: { environment: string; entry: ConfigEntry }[] = [];
+  for (const [name, env] of envs.entries) {
+    const entry = getEntry(env.value, section, key);
+    if (entry) out.push({ environment: name, entry });
+  }
+  return out;
+}
+
+export function stringValue(node: ConfigNode | undefined): ConfigString | undefined {
+  return node?.kind === 'string' ? node : undefined;
+}
+
+/** The builder named in the file, upper-cased (Railway documents upper case; old files use lower case). */
+export function builderOf(config: RailwayConfig): string | undefined {
+  const node = stringValue(setting(config, 'build', 'builder')?.value);
+  return node?.value.toUpperCase();
+}

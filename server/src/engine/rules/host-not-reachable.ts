@@ -1,0 +1,126 @@
+/**
+ * host-not-reachable: the web server listens on loopback — explicitly (`127.0.0.1`, `localhost`) or by its
+ * default (uvicorn, `flask run`, `manage.py runserver`, hypercorn, daphne; gunicorn only when PORT is unset and
+ * no --bind is given) — so the platform's proxy cannot reach it. Also `uvicorn --host ::`, which listens on IPv6
+ * only (research/platforms.md §2.2, §2.4).
+ */
+
+import { joinPath } from '../files';
+import { certainty, shadowNote } from '../plan/describe';
+import { appendOptionEdits, replaceEdits } from '../plan/fixes';
+import { viewJoin } from '../plan/launches';
+import type { PlannedLaunch } from '../plan/types';
+import type { Project } from '../project';
+import { defineRule, type Report } from '../rule';
+import { isLoopback } from '../start-command/launch';
+import type { Fix } from '../types';
+
+export const hostNotReachable = defineRule({
+  id: 'host-not-reachable',
+  defaultSeverity: 'error',
+  summary: 'The web server listens on loopback (explicitly or by default), so the platform cannot reach it.',
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile'],
+  check(project, report) {
+    for (const planned of project.plan.launches) {
+      const { launch, source } = planned;
+      if (launch.kind !== 'server' || !source.web || !source.file || launch.bindUnknown) continue;
+      checkLaunch(project, planned, report);
+    }
+  },
+});
+
+function consequence(planned: PlannedLaunch): string {
+  switch (planned.source.runtime.platform) {
+    case 'railway':
+      return "Railway's proxy and healthcheck connect from outside the container, so requests fail with 502 \"Application failed to respond\" and the healthcheck with \"service unavailable\"";
+    case 'heroku':
+      return 'the Heroku router cannot connect, so the dyno fails to bind $PORT (R10) and requests get H10/H20 errors';
+    default:
+      return 'connections through the published container port are refused';
+  }
+}
+
+function checkLaunch(project: Project, planned: PlannedLaunch, report: (r: Report) => void): void {
+  const { launch, source } = planned;
+  const file = source.file!;
+  const host = launch.host;
+  if (host) {
+    const value = host.value;
+    if (value === undefined) return;
+    if (isLoopback(value)) {
+      const edits = replaceEdits(source, launch.command, host.word.range, '0.0.0.0');
+      report({
+        file,
+        range: host.word.range,
+        severity: certainty(planned, 'error'),
+        message: `${launch.program} listens on ${value}, which only accepts connections from inside the container: ${consequence(planned)}. Listen on 0.0.0.0.${shadowNote(planned)}`,
+        fixes: edits ? [{ title: 'Listen on 0.0.0.0', edits, isPreferred: true }] : [],
+      });
+      return;
+    }
+    if ((value === '::' || value === '[::]') && launch.server === 'uvicorn' && (launch.workers === undefined || launch.workers === '1')) {
+      const edits = replaceEdits(source, launch.command, host.word.range, '0.0.0.0');
+      report({
+        file,
+        range: host.word.range,
+        severity: certainty(planned, 'warning'),
+        message:
+          'uvicorn with `--host ::` listens on IPv6 only (asyncio sets IPV6_V6ONLY), so IPv4 connections — Railway\'s healthcheck, Docker\'s port mapping — are refused. Use 0.0.0.0, or a server that binds both (gunicorn/hypercorn `--bind [::]:$PORT`) if you need IPv6 private networking.' +
+          shadowNote(planned),
+        fixes: edits ? [{ title: 'Listen on 0.0.0.0 (IPv4)', edits }] : [],
+      });
+    }
+    return;
+  }
+
+  if (launch.server === 'gunicorn') {
+    // gunicorn binds 0.0.0.0:$PORT when the platform sets PORT; only a plain image leaves it on 127.0.0.1:8000.
+    if (source.runtime.providesPort || hasGunicornConfig(project, planned)) return;
+    const edits = appendOptionEdits(planned, ['--bind', '0.0.0.0:${PORT:-8000}']);
+    report({
+      file,
+      range: launch.programWord.range,
+      severity: certainty(planned, 'warning'),
+      message: `gunicorn has no --bind and nothing sets PORT in this image, so it listens on 127.0.0.1:8000: ${consequence(planned)}.${shadowNote(planned)}`,
+      fixes: edits ? [{ title: 'Add --bind 0.0.0.0:${PORT:-8000}', edits, isPreferred: true }] : [],
+    });
+    return;
+  }
+  const fallback = launch.defaultHost;
+  if (fallback === undefined || !isLoopback(fallback)) return;
+  const fixes = defaultHostFixes(planned);
+  report({
+    file,
+    range: launch.app?.word.range ?? launch.programWord.range,
+    severity: certainty(planned, 'error'),
+    message: `${launch.program} listens on ${fallback} by default: ${consequence(planned)}. Listen on 0.0.0.0.${shadowNote(planned)}`,
+    fixes,
+  });
+}
+
+function defaultHostFixes(planned: PlannedLaunch): Fix[] {
+  const { launch, source } = planned;
+  if (launch.server === 'django') {
+    const port = launch.port;
+    if (port?.word && port.value !== undefined && /^\d+$/.test(port.value)) {
+      const edits = replaceEdits(source, launch.command, port.word.range, `0.0.0.0:${port.value}`);
+      return edits ? [{ title: `Listen on 0.0.0.0:${port.value}`, edits, isPreferred: true }] : [];
+    }
+    if (port) return [];
+    const edits = appendOptionEdits(planned, ['0.0.0.0:${PORT:-8000}']);
+    return edits ? [{ title: 'Listen on 0.0.0.0:${PORT:-8000}', edits, isPreferred: true }] : [];
+  }
+  const args = launch.server === 'hypercorn' ? ['--bind', `0.0.0.0:${launch.port?.value ?? '${PORT:-8000}'}`] : launch.server === 'daphne' ? ['-b', '0.0.0.0'] : ['--host', '0.0.0.0'];
+  if (launch.server === 'hypercorn' && launch.binds.length) return [];
+  const edits = appendOptionEdits(planned, args);
+  return edits ? [{ title: `Add ${args.join(' ')}`, edits, isPreferred: true }] : [];
+}
+
+/** gunicorn reads `gunicorn.conf.py` from its working directory, which may set `bind`. */
+function hasGunicornConfig(project: Project, planned: PlannedLaunch): boolean {
+  const dir = planned.launch.chdir?.value !== undefined ? viewJoin(planned.cwd, planned.launch.chdir.value) : planned.cwd;
+  if (dir === undefined) return true;
+  const view = planned.source.runtime.view;
+  const path = dir.startsWith('/') ? `${dir === '/' ? '' : dir}/gunicorn.conf.py` : joinPath(dir, 'gunicorn.conf.py');
+  return view.isFile(path) || project.index.isFile('gunicorn.conf.py');
+}
