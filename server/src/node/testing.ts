@@ -3,6 +3,7 @@
  * Imported only by *.test.ts files.
  */
 
+import assert from 'node:assert/strict';
 import { createEngine, memoryFiles, type Engine, type Finding, type Fix, type ProjectFiles } from '../engine/index';
 import type { Rule } from '../engine/rule';
 import { nodeGrammars } from './grammars';
@@ -57,4 +58,36 @@ export function lineOf(tree: Tree, finding: Pick<Finding, 'file' | 'range'>): nu
 
 export function files(tree: Tree): ProjectFiles {
   return memoryFiles(tree);
+}
+
+/** The tree with every file's line breaks turned into CRLF. */
+export function crlf(tree: Tree): Record<string, string> {
+  return Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, v.replace(/\r?\n/g, '\r\n')]));
+}
+
+/** The tree with the spaces between words of the given file's lines matching `line` replaced by tabs. */
+export function tabbed(tree: Tree, file: string, line: RegExp = /./): Record<string, string> {
+  const text = tree[file] ?? '';
+  return {
+    ...tree,
+    [file]: text
+      .split('\n')
+      .map((l) => (line.test(l) ? l.replace(/(\S) (?=\S)/g, '$1\t') : l))
+      .join('\n'),
+  };
+}
+
+/**
+ * Applies the preferred fix of the single finding of `ruleId`, checks the resulting file, then checks the rule is
+ * quiet and offers nothing more to apply (a fix applied twice changes nothing).
+ */
+export async function expectPreferredFix(tree: Tree, ruleId: string, file: string, expected: string): Promise<void> {
+  const before = await findings(tree, ruleId);
+  assert.equal(before.length, 1, `expected one ${ruleId} finding, got ${before.length}: ${before.map((f) => f.message).join(' | ')}`);
+  const fix = before[0].fixes.find((f) => f.isPreferred);
+  if (!fix) assert.fail(`no preferred fix among: ${before[0].fixes.map((f) => f.title).join(', ')}`);
+  const fixed = applyFix(tree, fix);
+  assert.equal(fixed[file], expected);
+  const after = await findings(fixed, ruleId);
+  assert.deepEqual(after.map((f) => f.message), [], 'the fix should clear the finding');
 }

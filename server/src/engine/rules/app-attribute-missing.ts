@@ -52,7 +52,7 @@ function checkApp(
     // uvicorn and friends need `module:attribute`.
     if (server !== 'uvicorn' && server !== 'hypercorn') return;
     const candidates = appObjects(py);
-    const fixes: Fix[] = candidates.length === 1 ? attributeFixes(planned, `${app.module}:${candidates[0].name}`, app.word.range) : [];
+    const fixes: Fix[] = candidates.length === 1 ? attributeFixes(planned, `${app.module}:${candidates[0].name}`, app.word.range, true) : [];
     report({
       file: sourceFile,
       range: app.word.range,

@@ -95,8 +95,9 @@ function execWord(arg: MappedText): Word {
     if (end === i) continue;
     flush(i);
     const inner = text[i + 1] === '{' ? text.slice(i + 2, end - 1) : text.slice(i + 1, end);
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(inner)?.[0] ?? inner;
-    parts.push({ kind: 'variable', name, range: arg.rangeToSource({ start: i, end }) });
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])(.*))?$/s.exec(inner);
+    const range = arg.rangeToSource({ start: i, end });
+    parts.push(m ? { kind: 'variable', name: m[1], range, ...(m[2] ? { operator: m[2], fallback: m[3] } : {}) } : { kind: 'variable', name: inner, range });
     literalStart = end;
     i = end - 1;
   }
@@ -318,7 +319,8 @@ function pushCommand(parser: Parser, out: Output, state: State, cmd: Pending): v
     }
   }
 
-  const env = withAssignments(state.env, cmd.mode === 'shell' ? assignments : []);
+  // In exec mode the only assignments are those of `env NAME=value`, which do reach the program.
+  const env = withAssignments(state.env, assignments);
   out.commands.push({
     range: cmd.range,
     mode: cmd.mode,
