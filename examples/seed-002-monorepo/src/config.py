@@ -1,0 +1,2 @@
+class Config:
+    INTERVAL = 300
