@@ -134,3 +134,18 @@ export function contains(outer: OffsetRange, range: OffsetRange): boolean {
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+/** The same mapped text, placed `delta` characters later in `file` (for texts read from a slice of a file). */
+export function shiftedText(mapped: MappedText, file: string, delta: number): MappedText {
+  if (delta === 0 && mapped.file === file) return mapped;
+  return {
+    file,
+    text: mapped.text,
+    toSource: (i) => mapped.toSource(i) + delta,
+    rangeToSource: (r) => {
+      const s = mapped.rangeToSource(r);
+      return { start: s.start + delta, end: s.end + delta };
+    },
+    encode: mapped.encode,
+  };
+}

@@ -1,14 +1,14 @@
 /**
  * Dockerfile → stages with what the deploy checks need: working directory, environment, files copied in, and
  * the CMD / ENTRYPOINT as text the shell parser can read (shell form with continuations joined, or exec-form
- * JSON strings decoded) with offsets back into the file. Structure and ranges come from dockerfile-ast; argument
- * splitting and string decoding are done here because dockerfile-ast's do not follow shell or JSON rules.
+ * JSON strings decoded) with offsets back into the file. Each instruction is read by dockerfile-ast (chunk.ts),
+ * one chunk at a time so unchanged instructions are not parsed again (split.ts).
  */
 
-import { DockerfileParser, type Instruction, type JSONInstruction } from 'dockerfile-ast';
-import { decodeString, escapeBasic } from '../config/tree';
-import { LineIndex, scatteredText, verbatimText, type MappedText } from '../text';
+import { LineIndex, shiftedText, type MappedText } from '../text';
 import type { OffsetRange } from '../types';
+import { readChunk, type ChunkRecord } from './chunk';
+import { splitInstructions } from './split';
 
 export interface DockerCopy {
   readonly keyword: 'COPY' | 'ADD';
@@ -86,28 +86,24 @@ interface MutableStage {
 
 export function parseDockerfile(path: string, text: string): Dockerfile {
   const lines = new LineIndex(text);
-  const ast = DockerfileParser.parse(text);
-  const escape = ast.getEscapeCharacter() || '\\';
-  const offset = (p: { line: number; character: number }): number => lines.offsetAt(p);
-  const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): OffsetRange => ({
-    start: offset(r.start),
-    end: offset(r.end),
-  });
+  const split = splitInstructions(text);
+  const escape = split.escape;
   const stages: MutableStage[] = [];
   const instructionStarts: number[] = [];
   let stage: MutableStage | undefined;
 
-  for (const instruction of ast.getInstructions()) {
-    const range = toRange(instruction.getRange());
-    instructionStarts.push(range.start);
-    const keyword = instruction.getKeyword().toUpperCase();
+  for (const chunk of split.chunks) {
+    const record = readChunk(text.slice(chunk.start, chunk.end), chunk.keyword, escape);
+    const at = (r: OffsetRange): OffsetRange => ({ start: r.start + chunk.start, end: r.end + chunk.start });
+    const range = { start: chunk.start, end: chunk.end };
+    instructionStarts.push(chunk.start);
+    const keyword = record.keyword;
     if (keyword === 'FROM') {
-      const args = instruction.getArguments();
-      const image = args[0]?.getValue() ?? '';
-      const asIndex = args.findIndex((a) => a.getValue().toUpperCase() === 'AS');
-      const name = asIndex >= 0 ? args[asIndex + 1]?.getValue().toLowerCase() : undefined;
-      const parentIndex = stages.findIndex((s) => s.name !== undefined && s.name === image.toLowerCase());
-      const parent = parentIndex >= 0 ? stages[parentIndex] : undefined;
+      const args = record.args;
+      const image = args[0]?.value ?? '';
+      const asIndex = args.findIndex((a) => a.value.toUpperCase() === 'AS');
+      const name = asIndex >= 0 ? args[asIndex + 1]?.value.toLowerCase() : undefined;
+      const parent = stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
       stage = {
         index: stages.length,
         name,
@@ -128,40 +124,35 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
     if (!stage) continue;
     switch (keyword) {
       case 'WORKDIR': {
-        const value = substitute(joinedArgs(text, instruction, toRange, escape).text.trim(), stage.env);
+        const value = substitute(record.joined.trim(), stage.env);
         if (value) stage.workdir = resolveContainerPath(stage.workdir, value);
         break;
       }
       case 'ENV':
-        for (const prop of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null; getValueRange(): unknown }[] }).getProperties()) {
-          const value = prop.getValue();
-          const valueRange = prop.getValueRange() as Parameters<typeof toRange>[0] | null;
-          if (value === null) continue;
-          stage.env.set(prop.getName(), { value: substitute(unquoteEnv(value), stage.env), range: valueRange ? toRange(valueRange) : range });
-        }
+        for (const prop of record.env) stage.env.set(prop.name, { value: substitute(unquoteEnv(prop.value), stage.env), range: at(prop.range) });
         break;
       case 'COPY':
       case 'ADD': {
-        const copy = parseCopy(keyword, instruction, toRange, stage.workdir, range);
+        const copy = copyOf(keyword, record, at, stage.workdir, range);
         if (copy) stage.copies.push(copy);
         break;
       }
       case 'CMD':
       case 'ENTRYPOINT': {
-        const command = parseCommand(path, text, keyword, instruction as JSONInstruction, toRange, escape, range);
+        const command = commandOf(path, keyword, record, chunk.start, at, range);
         if (keyword === 'CMD') stage.cmd = command;
         else {
           stage.entrypoint = command;
-          // Docker resets CMD inherited from the base when ENTRYPOINT is set.
-          if (stage.cmd && stage.cmd.range.start < command.range.start && !ownsCommand(stage, stage.cmd)) stage.cmd = undefined;
+          // Docker resets a CMD inherited from the base stage when ENTRYPOINT is set.
+          if (stage.cmd && stage.cmd.range.start < stage.fromRange.start) stage.cmd = undefined;
         }
         break;
       }
       case 'EXPOSE':
-        for (const arg of instruction.getArguments()) stage.exposes.push({ port: arg.getValue(), range: toRange(arg.getRange()) });
+        for (const arg of record.args) stage.exposes.push({ port: arg.value, range: at(arg.range) });
         break;
       case 'RUN':
-        stage.runs.push({ text: joinedArgs(text, instruction, toRange, escape).text, range });
+        stage.runs.push({ text: record.joined, range });
         break;
       default:
         break;
@@ -170,26 +161,19 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
   return { path, text, lines, stages, instructionStarts, escape };
 }
 
-function ownsCommand(stage: MutableStage, command: DockerCommand): boolean {
-  return command.range.start >= stage.fromRange.start;
-}
-
-function parseCopy(
-  keyword: 'COPY' | 'ADD',
-  instruction: Instruction,
-  toRange: (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => OffsetRange,
-  workdir: string,
-  range: OffsetRange,
-): DockerCopy | undefined {
-  const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
-  if (args.length < 2) return undefined;
-  const flags = (instruction as unknown as { getFlags?(): { getName(): string; getValue(): string | null }[] }).getFlags?.() ?? [];
-  const from = flags.find((f) => f.getName() === 'from')?.getValue() ?? undefined;
-  const items = args.map((a) => ({ value: a.getValue(), range: toRange(a.getRange()) }));
+function copyOf(keyword: 'COPY' | 'ADD', record: ChunkRecord, at: (r: OffsetRange) => OffsetRange, workdir: string, range: OffsetRange): DockerCopy | undefined {
+  const items = record.args.filter((a) => !a.value.startsWith('--')).map((a) => ({ value: a.value, range: at(a.range) }));
+  if (items.length < 2) return undefined;
   // Heredoc copies (`COPY <<EOF …`) create files from inline text, not from the context.
   if (items.some((i) => i.value.startsWith('<<'))) return undefined;
-  const dest = items[items.length - 1];
-  return { keyword, sources: items.slice(0, -1), dest, from: from?.toLowerCase(), workdir, range };
+  const from = record.flags.find((f) => f.name === 'from')?.value;
+  return { keyword, sources: items.slice(0, -1), dest: items[items.length - 1], ...(from ? { from: from.toLowerCase() } : {}), workdir, range };
+}
+
+function commandOf(path: string, keyword: 'CMD' | 'ENTRYPOINT', record: ChunkRecord, delta: number, at: (r: OffsetRange) => OffsetRange, range: OffsetRange): DockerCommand {
+  const base = { keyword, range, keywordRange: at(record.keywordRange), argsRange: at(record.argsRange) };
+  if (record.form === 'exec') return { ...base, form: 'exec', args: record.json.map((j) => shiftedText(j, path, delta)), text: undefined };
+  return { ...base, form: record.form === 'malformed' ? 'malformed' : 'shell', args: [], text: record.text ? shiftedText(record.text, path, delta) : undefined };
 }
 
 /** `ENV X "a b"` and `ENV X='a'` store the unquoted value. */
@@ -215,90 +199,4 @@ export function resolveContainerPath(base: string, path: string): string {
     else parts.push(part);
   }
   return `/${parts.join('/')}`;
-}
-
-/** The argument text of an instruction with line continuations and comment lines inside it removed. */
-function joinedArgs(
-  text: string,
-  instruction: Instruction,
-  toRange: (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => OffsetRange,
-  escape: string,
-): { text: string; starts: number[]; ends: number[]; tail: number; range: OffsetRange } {
-  const argsRange = instruction.getArgumentsRange();
-  if (!argsRange) {
-    const at = toRange(instruction.getRange()).end;
-    return { text: '', starts: [], ends: [], tail: at, range: { start: at, end: at } };
-  }
-  const range = toRange(argsRange);
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = range.start;
-  let lineStart = false;
-  while (i < range.end) {
-    if (lineStart) {
-      // Inside a continued instruction, blank lines and comment lines are dropped by the builder.
-      let j = i;
-      while (j < range.end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '#' || text[j] === '\n' || text[j] === '\r') {
-        while (j < range.end && text[j] !== '\n') j++;
-        i = j + 1;
-        continue;
-      }
-      lineStart = false;
-    }
-    const c = text[i];
-    if (c === escape) {
-      let j = i + 1;
-      while (j < range.end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '\r' && text[j + 1] === '\n') j++;
-      if (text[j] === '\n') {
-        i = j + 1;
-        lineStart = true;
-        continue;
-      }
-    }
-    chars.push(c);
-    starts.push(i);
-    ends.push(i + 1);
-    i++;
-  }
-  return { text: chars.join(''), starts, ends, tail: range.end, range };
-}
-
-function parseCommand(
-  path: string,
-  text: string,
-  keyword: 'CMD' | 'ENTRYPOINT',
-  instruction: JSONInstruction,
-  toRange: (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => OffsetRange,
-  escape: string,
-  range: OffsetRange,
-): DockerCommand {
-  const keywordRange = toRange(instruction.getInstructionRange());
-  const joined = joinedArgs(text, instruction, toRange, escape);
-  const base = { keyword, range, keywordRange, argsRange: joined.range };
-  const trimmed = joined.text.trim();
-  if (trimmed.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch {
-      parsed = undefined;
-    }
-    if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) {
-      const strings = instruction.getJSONStrings();
-      if (strings.length === parsed.length) {
-        const args = strings.map((s, i) => {
-          const r = toRange(s.getJSONRange());
-          const value = parsed[i] as string;
-          return decodeString(path, text, r.start - 1, r.end + 1, 1, 'json', value, escapeBasic) ?? verbatimText(path, value, r.start, escapeBasic);
-        });
-        return { ...base, form: 'exec', args, text: undefined };
-      }
-    }
-    // Not valid JSON (single quotes, a missing comma): Docker runs the whole text with /bin/sh -c.
-    return { ...base, form: 'malformed', args: [], text: scatteredText(path, joined.text, joined.starts, joined.ends, joined.tail, (s) => s) };
-  }
-  return { ...base, form: 'shell', args: [], text: scatteredText(path, joined.text, joined.starts, joined.ends, joined.tail, (s) => s) };
 }
