@@ -13,12 +13,31 @@ export function parseJsonConfig(path: string, text: string): ConfigDocument {
     path,
     format: 'json',
     root: root?.kind === 'object' ? root : undefined,
-    errors: errors.map((e) => ({
-      message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`,
-      range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
-    })),
+    errors: syntaxErrors(text, errors),
     statementStarts: starts,
   };
+}
+
+/** One error per position (the parser recovers and reports the same spot twice), trailing commas named as such. */
+function syntaxErrors(text: string, errors: readonly ParseError[]): { message: string; range: { start: number; end: number } }[] {
+  const out: { message: string; range: { start: number; end: number } }[] = [];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    const code = printParseErrorCode(e.error);
+    let before = e.offset - 1;
+    while (before >= 0 && /\s/.test(text[before])) before--;
+    if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && text[before] === ',' && /[}\]]/.test(text[e.offset] ?? '')) {
+      out.push({ message: 'JSON syntax error: trailing comma (JSON allows no comma before a closing bracket)', range: { start: before, end: before + 1 } });
+      continue;
+    }
+    out.push({
+      message: `JSON syntax error: ${describe(code)}`,
+      range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
+    });
+  }
+  return out;
 }
 
 function toNode(path: string, text: string, node: Node): ConfigNode {

@@ -24,7 +24,9 @@ describe('config-syntax', () => {
     const comma = { 'railway.json': '{\n  "deploy": {\n    "startCommand": "gunicorn app:app",\n  }\n}\n' };
     const [f] = await check(comma);
     assert.equal(f.severity, 'error');
-    assert.equal(lineOf(comma, f), 3);
+    assert.equal(lineOf(comma, f), 2);
+    assert.equal(textAt(comma, f), ',');
+    assert.match(f.message, /trailing comma/);
     const comment = { 'railway.json': '{\n  // start\n  "deploy": {}\n}\n' };
     const [g] = await check(comment);
     assert.equal(g.severity, 'warning');
