@@ -19,7 +19,7 @@ function walk(dir, out) {
   return out;
 }
 
-const files = roots.flatMap((r) => walk(join(root, r), [])).sort();
+const files = roots.flatMap((r) => (statSync(join(root, r)).isFile() ? [r] : walk(join(root, r), []))).sort();
 if (!files.length) {
   console.error('No test files found under', roots.join(', '));
   process.exit(1);
