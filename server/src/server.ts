@@ -1,2 +1,46 @@
-// Placeholder: the language server entry is being written.
-export {};
+/**
+ * The language server process: creates the connection (stdio, node IPC or socket, from the command line),
+ * wires the capabilities in lsp/ together and listens. It answers `initialize` before the engine is loaded,
+ * starts loading it once the client confirms with `initialized`, and makes requests that need it wait.
+ */
+
+import { createConnection, ProposedFeatures, type InitializeResult } from 'vscode-languageserver/node';
+import { serverCapabilities } from './lsp/capabilities';
+import { registerConfiguration } from './lsp/configuration';
+import { createDocuments, listenToDocuments } from './lsp/documents';
+import { createRefresher } from './lsp/refresh';
+import { createServiceLoader } from './lsp/service-loader';
+import { registerWatchedFiles } from './lsp/watched-files';
+import { trackFolders } from './lsp/workspace-folders';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = createDocuments();
+let canRefresh = false;
+const refresh = createRefresher(connection, () => canRefresh);
+
+connection.onInitialize((params): InitializeResult => {
+  const workspaceCaps = params.capabilities.workspace;
+  canRefresh = workspaceCaps?.diagnostics?.refreshSupport === true;
+  const folders = trackFolders(connection, params);
+  folders.onChange(refresh);
+  const configuration = registerConfiguration(connection, {
+    pull: workspaceCaps?.configuration === true,
+    dynamicRegistration: workspaceCaps?.didChangeConfiguration?.dynamicRegistration === true,
+    onChange: refresh,
+  });
+  const services = createServiceLoader({ connection, documents, folders, configuration });
+
+  connection.languages.diagnostics.on((p, token) => services.diagnostics(p, token));
+  connection.onCodeAction((p, token) => services.codeActions(p, token));
+  registerWatchedFiles(connection, services, refresh);
+  connection.onInitialized(() => {
+    configuration.initialized();
+    folders.listen();
+    // Only now: the client has the initialize result, so loading the engine cannot delay it.
+    services.start();
+  });
+  return { capabilities: serverCapabilities, serverInfo: { name: 'Deploy Doctor' } };
+});
+
+listenToDocuments(documents, connection);
+connection.listen();

@@ -1,0 +1,84 @@
+/**
+ * Starts the Deploy Doctor language server (dist/server.js, over node IPC) and the language client that talks
+ * to it: which documents it analyses, which files on disk it watches, when diagnostics are pulled.
+ */
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { RuleIdPlaceholder, ServerStatusMethod, ServerStatusParams } from '../../server/src/protocol';
+import { createTraceChannel } from './trace-channel';
+
+const serverStatusMethod: ServerStatusMethod = 'deployDoctor/serverStatus';
+const ruleIdPlaceholder: RuleIdPlaceholder = '{ruleId}';
+
+/** Everything the server reads: deploy configs, Python sources and what decides the Python environment. */
+const WATCHED_FILES =
+  '**/{Procfile,Procfile.*,railway.toml,railway.json,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
+
+const documentSelector: LanguageClientOptions['documentSelector'] = [
+  { language: 'procfile' },
+  { scheme: 'file', pattern: '**/Procfile' },
+  { scheme: 'file', pattern: '**/railway.toml' },
+  { scheme: 'file', pattern: '**/railway.json' },
+  { language: 'dockerfile' },
+  { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
+  { scheme: 'file', language: 'python' },
+];
+
+export interface DeployDoctorClient extends vscode.Disposable {
+  readonly outputChannel: vscode.LogOutputChannel;
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  /** A rule's documentation URL as the server spells it; undefined until the server is ready. */
+  ruleDocsUrl(ruleId: string): string | undefined;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext): DeployDoctorClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Deploy Doctor', { log: true });
+  const traceOutputChannel = createTraceChannel('Deploy Doctor Language Server Trace');
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { fileEvents: watcher },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    outputChannel,
+    traceOutputChannel,
+  };
+  const client = new LanguageClient('deployDoctor', 'Deploy Doctor', serverOptions, clientOptions);
+
+  let docsUrlTemplate: string | undefined;
+  const statusListener = client.onNotification(serverStatusMethod, (params: ServerStatusParams) => {
+    if (params.state === 'ready') {
+      docsUrlTemplate = params.ruleDocsUrlTemplate;
+      outputChannel.info(`Deploy Doctor is ready with ${params.ruleCount ?? 0} rules.`);
+    } else if (params.state === 'failed') {
+      outputChannel.error(`Deploy Doctor could not start its analysis: ${params.message ?? 'unknown error'}`);
+      void vscode.window.showErrorMessage('Deploy Doctor could not start its analysis engine, so it reports no problems.', 'Show Log').then((choice) => {
+        if (choice) outputChannel.show();
+      });
+    }
+  });
+
+  return {
+    outputChannel,
+    start: () => client.start(),
+    restart: () => client.restart(),
+    stop: async () => {
+      if (client.needsStop()) await client.stop();
+    },
+    ruleDocsUrl: (ruleId) => docsUrlTemplate?.split(ruleIdPlaceholder).join(ruleId),
+    dispose() {
+      statusListener.dispose();
+      void client.dispose();
+      watcher.dispose();
+      traceOutputChannel.dispose();
+      outputChannel.dispose();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The only place engine data becomes LSP data: findings become diagnostics, fixes become versioned workspace
+ * edits and code actions. Engine ranges are UTF-16 offsets; LSP positions are line/character in UTF-16.
+ */
+
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type CodeAction,
+  type CreateFile,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { docsUrl, LineIndex, type Finding, type Fix, type OffsetRange, type Severity, type TextEdit } from '../engine/index';
+import { showRuleDocumentationCommand } from '../protocol';
+import type { FileResolver } from './workspace';
+
+export const DIAGNOSTIC_SOURCE = 'deploy-doctor';
+
+/** What a diagnostic carries to code actions. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+}
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Line indexes of the files one conversion touches, each built once. */
+export class FileLines {
+  private readonly indexes = new Map<string, LineIndex | null>();
+
+  constructor(private readonly files: FileResolver) {}
+
+  /** Seeds the index of a file whose text is already known (the analysed document). */
+  with(path: string, lines: LineIndex): this {
+    this.indexes.set(path, lines);
+    return this;
+  }
+
+  of(path: string): LineIndex | undefined {
+    let lines = this.indexes.get(path);
+    if (lines === undefined) {
+      const text = this.files.read(path);
+      lines = text === undefined ? null : new LineIndex(text);
+      this.indexes.set(path, lines);
+    }
+    return lines ?? undefined;
+  }
+}
+
+export function toLspRange(lines: LineIndex, range: OffsetRange): Range {
+  return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+}
+
+export function toLspDiagnostic(finding: Finding, lines: FileLines, files: FileResolver): Diagnostic | undefined {
+  const own = lines.of(finding.file);
+  if (!own) return undefined;
+  const diagnostic: Diagnostic = {
+    range: toLspRange(own, finding.range),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    message: finding.message,
+    data: { ruleId: finding.ruleId } satisfies DiagnosticData,
+  };
+  const related = finding.related.flatMap((r): DiagnosticRelatedInformation[] => {
+    const uri = files.uri(r.file);
+    const other = lines.of(r.file);
+    return uri !== undefined && other ? [{ location: { uri, range: toLspRange(other, r.range) }, message: r.message }] : [];
+  });
+  if (related.length) diagnostic.relatedInformation = related;
+  const tags = (finding.tags ?? []).map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  if (tags.length) diagnostic.tags = tags;
+  return diagnostic;
+}
+
+/**
+ * A fix as a workspace edit: one `TextDocumentEdit` per file, versioned with the editor's version for open
+ * documents (so a stale fix is refused) and `null` for files on disk; a file that does not exist yet is created
+ * first. Undefined when a file cannot be addressed (an untitled document's neighbours).
+ */
+export function toWorkspaceEdit(edits: readonly TextEdit[], lines: FileLines, files: FileResolver): WorkspaceEdit | undefined {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+  for (const [file, fileEdits] of byFile) {
+    const uri = files.uri(file);
+    if (uri === undefined) return undefined;
+    let fileLines = lines.of(file);
+    if (!fileLines) {
+      documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
+      fileLines = new LineIndex('');
+    }
+    const version = files.version(file);
+    documentChanges.push({
+      textDocument: { uri, version },
+      edits: [...fileEdits].sort((a, b) => a.range.start - b.range.start).map((e) => toLspTextEdit(fileLines, e)),
+    });
+  }
+  return { documentChanges };
+}
+
+/**
+ * An LSP position cannot fall between the `\r` and `\n` of a line break, so an edit that starts or ends there
+ * (removing a `\r`, for one) is widened over the whole break with the same effect.
+ */
+function toLspTextEdit(lines: LineIndex, edit: TextEdit): LspTextEdit {
+  const text = lines.text;
+  let { start, end } = edit.range;
+  let newText = edit.text;
+  const insideBreak = (o: number): boolean => o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10;
+  if (insideBreak(start)) {
+    start--;
+    newText = `\r${newText}`;
+  }
+  if (insideBreak(end)) {
+    end++;
+    newText = `${newText}\n`;
+  }
+  return { range: toLspRange(lines, { start, end }), newText };
+}
+
+export function toQuickFix(fix: Fix, diagnostic: Diagnostic, isPreferred: boolean, lines: FileLines, files: FileResolver): CodeAction | undefined {
+  const edit = toWorkspaceEdit(fix.edits, lines, files);
+  if (!edit) return undefined;
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, ...(isPreferred ? { isPreferred: true } : {}) };
+}
+
+export function toDocumentationAction(ruleId: string, diagnostic: Diagnostic): CodeAction {
+  const title = `Show documentation for ${ruleId}`;
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title, command: showRuleDocumentationCommand, arguments: [ruleId] },
+  };
+}
+
+export function toFixAllAction(kind: string, edits: readonly TextEdit[], lines: FileLines, files: FileResolver): CodeAction | undefined {
+  const edit = toWorkspaceEdit(edits, lines, files);
+  return edit && { title: 'Fix all Deploy Doctor problems that have a safe fix', kind, edit };
+}

@@ -1,0 +1,95 @@
+/**
+ * Loads the engine-backed services after `initialize` has been answered. Everything that needs the engine
+ * (parsers, grammars, the workspace model) sits behind one dynamic import, so the bundle evaluates it only
+ * then; requests that arrive earlier wait for it. Every request is guarded: a failure becomes an empty answer
+ * and a log line, never a crashed server.
+ */
+
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { serverStatusNotification } from '../protocol';
+import type { Configuration } from './configuration';
+import { describeError } from './describe-error';
+import type { Documents } from './documents';
+import type { Services } from './services';
+import type { Folders } from './workspace-folders';
+
+export interface ServiceDeps {
+  readonly connection: Connection;
+  readonly documents: Documents;
+  readonly folders: Folders;
+  readonly configuration: Configuration;
+}
+
+export interface ServiceLoader {
+  /** Starts loading, after the current message has been handled; a request that needs the services also does. */
+  start(): void;
+  /** The services if they have finished loading. */
+  loaded(): Services | undefined;
+  diagnostics(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport>;
+  codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]>;
+}
+
+export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
+  const { connection } = deps;
+  let loading: Promise<Services> | undefined;
+  let ready: Services | undefined;
+
+  const load = (): Promise<Services> => {
+    loading ??= import('./services')
+      .then((m) => m.createServices(deps))
+      .then(
+        (services) => {
+          ready = services;
+          void connection.sendNotification(serverStatusNotification, {
+            state: 'ready',
+            ruleCount: services.ruleCount,
+            ruleDocsUrlTemplate: services.ruleDocsUrlTemplate,
+          });
+          return services;
+        },
+        (error: unknown) => {
+          connection.console.error(`Deploy Doctor could not load its parsers, so it reports nothing: ${describeError(error)}`);
+          void connection.sendNotification(serverStatusNotification, { state: 'failed', message: messageOf(error) });
+          throw new EngineUnavailable();
+        },
+      );
+    return loading;
+  };
+
+  async function guard<T>(what: string, fallback: T, run: (services: Services) => Promise<T>): Promise<T> {
+    try {
+      return await run(await load());
+    } catch (error) {
+      if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) throw error;
+      // A failed load has been logged once already.
+      if (!(error instanceof EngineUnavailable)) connection.console.error(`${what} failed: ${describeError(error)}`);
+      return fallback;
+    }
+  }
+
+  return {
+    start() {
+      setImmediate(() => void load().catch(() => undefined));
+    },
+    loaded: () => ready,
+    diagnostics: (params, token) =>
+      guard(`Diagnostics for ${params.textDocument.uri}`, { kind: DocumentDiagnosticReportKind.Full, items: [] }, (s) => s.diagnostics(params, token)),
+    codeActions: (params, token) => guard(`Code actions for ${params.textDocument.uri}`, [], (s) => s.codeActions(params, token)),
+  };
+}
+
+class EngineUnavailable extends Error {}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
