@@ -1,14 +1,16 @@
 /** The extension's commands, registered from one table; the ids mirror package.json `contributes.commands`. */
 
 import * as vscode from 'vscode';
-import type { ShowRuleDocumentationCommand } from '../../server/src/protocol';
+import type { SetLineEndingsCommand, ShowRuleDocumentationCommand } from '../../server/src/protocol';
 import type { DeployDoctorClient } from './language-client';
 
 const showRuleDocumentation: ShowRuleDocumentationCommand = 'deployDoctor.showRuleDocumentation';
+const setLineEndings: SetLineEndingsCommand = 'deployDoctor.setLineEndings';
 
 export const commandIds = {
   restartServer: 'deployDoctor.restartServer',
   showRuleDocumentation,
+  setLineEndings,
 } as const;
 
 /** Rule ids are kebab-case; anything else did not come from a Deploy Doctor diagnostic. */
@@ -18,6 +20,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Deplo
   const table: Record<string, (...args: unknown[]) => unknown> = {
     [commandIds.restartServer]: () => server.restart(),
     [commandIds.showRuleDocumentation]: (ruleId: unknown) => showDocumentation(context, server, ruleId),
+    [commandIds.setLineEndings]: (uri: unknown) => useLfLineEndings(uri),
   };
   return Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
@@ -48,4 +51,12 @@ function repositoryDocsUrl(context: vscode.ExtensionContext, ruleId: string): st
   if (typeof raw !== 'string') return undefined;
   const base = raw.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
   return /^https:\/\//.test(base) ? `${base}/blob/main/docs/rules/${ruleId}.md` : undefined;
+}
+
+/** Switches a document to LF line endings (a quick fix target: text edits cannot change a document's EOL). */
+async function useLfLineEndings(uri: unknown): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: false });
+  await editor.edit((builder) => builder.setEndOfLine(vscode.EndOfLine.LF));
 }

@@ -13,7 +13,7 @@ const ruleIdPlaceholder: RuleIdPlaceholder = '{ruleId}';
 
 /** Everything the server reads: deploy configs, Python sources and what decides the Python environment. */
 const WATCHED_FILES =
-  '**/{Procfile,Procfile.*,railway.toml,railway.json,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
+  '**/{Procfile,Procfile.*,railway.toml,railway.json,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,*.sh,uv.lock,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
 
 const documentSelector: LanguageClientOptions['documentSelector'] = [
   { language: 'procfile' },
@@ -23,6 +23,7 @@ const documentSelector: LanguageClientOptions['documentSelector'] = [
   { language: 'dockerfile' },
   { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
   { scheme: 'file', language: 'python' },
+  { scheme: 'file', language: 'shellscript' },
 ];
 
 export interface DeployDoctorClient extends vscode.Disposable {

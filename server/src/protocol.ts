@@ -30,6 +30,10 @@ export const showRuleDocumentationCommand = 'deployDoctor.showRuleDocumentation'
 export type ShowRuleDocumentationCommand = typeof showRuleDocumentationCommand;
 
 /** The code action kind of "fix all safe problems in this file". */
+/** Client command that switches a document to LF line endings: `[uri: string]`. */
+export const setLineEndingsCommand = 'deployDoctor.setLineEndings' as const;
+export type SetLineEndingsCommand = typeof setLineEndingsCommand;
+
 export const fixAllKind = 'source.fixAll.deployDoctor' as const;
 
 /** What stands for the rule id in `ruleDocsUrlTemplate`. */

@@ -67,7 +67,7 @@ test('random bytes, a 10 000-line Dockerfile, half-typed TOML, CRLF and a BOM: a
   assert.doesNotMatch(h.stderr, /Error|uncaught/i);
 });
 
-test('the CRLF fix removes each \\r even though LSP positions cannot point between \\r and \\n', async (t) => {
+test('the CRLF fix is a command that switches the line endings (editors normalise line breaks in edits)', async (t) => {
   const h = await Harness.start({ files: { ...healthyProject, 'worker.py': 'print("working")\n' } });
   t.after(() => h.dispose());
   const text = 'web: gunicorn app:app\r\nworker: python worker.py\r\n';
@@ -79,8 +79,8 @@ test('the CRLF fix removes each \\r even though LSP positions cannot point betwe
   const actions = ((await h.codeActions(uri, crlf.range, [crlf])) ?? []).filter(isCodeAction);
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix);
-  const [change] = editsFor(fix.edit, uri);
-  assert.equal(applyTextEdits(text, change.edits), 'web: gunicorn app:app\nworker: python worker.py\n');
+  assert.equal(fix.edit, undefined);
+  assert.deepEqual(fix.command, { title: fix.title, command: 'deployDoctor.setLineEndings', arguments: [uri] });
 });
 
 test('documents over 5 MB get no analysis, and the server stays responsive', async (t) => {

@@ -10,6 +10,8 @@ export function fileKindOf(path: string): FileKind | undefined {
   if (name === 'railway.json') return 'railway-json';
   if (isDockerfileName(name)) return 'dockerfile';
   if (name.endsWith('.py')) return 'python';
+  // Shell scripts matter when a start command runs them (`bash start.sh`).
+  if (name.endsWith('.sh')) return 'shell';
   return undefined;
 }
 

@@ -21,6 +21,11 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The one fix that is safe to apply without reading it (drives Auto Fix and fix-all). */
   readonly isPreferred?: boolean;
+  /**
+   * The fix converts the file's line endings. Editors keep a document's line ending as a property and turn
+   * line breaks in text edits back into it, so hosts apply this as that property rather than as edits.
+   */
+  readonly lineEndings?: 'lf';
 }
 
 export interface RelatedLocation {
@@ -43,7 +48,7 @@ export interface Finding {
 }
 
 /** The kinds of file the engine understands. */
-export type FileKind = 'procfile' | 'railway-toml' | 'railway-json' | 'dockerfile' | 'python';
+export type FileKind = 'procfile' | 'railway-toml' | 'railway-json' | 'dockerfile' | 'python' | 'shell';
 
 export interface AnalyzeOptions {
   /** Per-rule severity overrides; `off` drops the rule. */

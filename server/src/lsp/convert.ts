@@ -17,7 +17,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { docsUrl, LineIndex, type Finding, type Fix, type OffsetRange, type Severity, type TextEdit } from '../engine/index';
-import { showRuleDocumentationCommand } from '../protocol';
+import { setLineEndingsCommand, showRuleDocumentationCommand } from '../protocol';
 import type { FileResolver } from './workspace';
 
 export const DIAGNOSTIC_SOURCE = 'deploy-doctor';
@@ -131,6 +131,12 @@ function toLspTextEdit(lines: LineIndex, edit: TextEdit): LspTextEdit {
 }
 
 export function toQuickFix(fix: Fix, diagnostic: Diagnostic, isPreferred: boolean, lines: FileLines, files: FileResolver): CodeAction | undefined {
+  if (fix.lineEndings && fix.edits.length) {
+    // VS Code turns line breaks in edits back into the document's own, so the client switches the property.
+    const uri = files.uri(fix.edits[0].file);
+    if (!uri) return undefined;
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: fix.title, command: setLineEndingsCommand, arguments: [uri] }, ...(isPreferred ? { isPreferred: true } : {}) };
+  }
   const edit = toWorkspaceEdit(fix.edits, lines, files);
   if (!edit) return undefined;
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, ...(isPreferred ? { isPreferred: true } : {}) };

@@ -91,6 +91,7 @@ function buildService(project: Project, root: string): Service {
 
   const platform = onRailway ? 'railway' : 'heroku';
   const installs = installsProject(project, root, docker?.model);
+  const mayInstall = !docker && mayInstallProject(project, root);
   const appRuntime: Runtime = {
     view: projectView(project.index, root, root ? `the service folder ${root}/` : 'the project root'),
     startDir: '',
@@ -98,6 +99,7 @@ function buildService(project: Project, root: string): Service {
     platform,
     providesPort: true,
     installsProject: installs,
+    mayInstallProject: mayInstall,
     name: onRailway ? `Railway (${builder === 'NIXPACKS' ? 'Nixpacks' : 'Railpack'})` : 'Heroku',
   };
   const sources: CommandSource[] = [];
@@ -151,7 +153,9 @@ function buildService(project: Project, root: string): Service {
 
   if (docker) {
     const providesPort = onRailway || envHasPort(docker.model);
-    sources.push(...dockerSources(project, docker.model, docker.context, onRailway ? 'railway' : 'docker', providesPort, onRailway ? `Railway (from ${docker.path})` : `the image built from ${docker.path}`, sources[0]?.label));
+    // Only a Railway start command replaces the image's command; a Procfile is not used for Dockerfile builds.
+    const override = sources.find((s) => s.kind === 'railway' && !s.label.startsWith('environments.'));
+    sources.push(...dockerSources(project, docker.model, docker.context, onRailway ? 'railway' : 'docker', providesPort, onRailway ? `Railway (from ${docker.path})` : `the image built from ${docker.path}`, override?.label));
   }
 
   if (!sources.length && builder !== 'DOCKERFILE') {
@@ -243,6 +247,7 @@ function dockerRuntime(project: Project, model: Dockerfile, context: string, pla
     platform,
     providesPort: providesPort || env.has('PORT'),
     installsProject: installs,
+    mayInstallProject: false,
     name,
   };
 }
@@ -286,6 +291,16 @@ function installsProject(project: Project, root: string, docker: Dockerfile | un
     }
   }
   return false;
+}
+
+/**
+ * Builders that install from pyproject.toml (uv, Poetry, PDM) may install the project itself into the
+ * environment; whether they do depends on versions and flags the engine cannot see.
+ */
+function mayInstallProject(project: Project, root: string): boolean {
+  if (project.index.isFile(joinPath(root, 'requirements.txt'))) return false;
+  const pyproject = project.text(joinPath(root, 'pyproject.toml'));
+  return pyproject !== undefined && /^\s*\[(build-system|tool\.poetry)\]/m.test(pyproject);
 }
 
 /** Procfile entries are plain text to the end of the line. */

@@ -41,12 +41,29 @@ export function appendOptionEdits(planned: PlannedLaunch, args: readonly string[
   const file = source.file;
   if (!file) return undefined;
   if (source.docker?.command.form === 'exec' && !launch.command.wrappers.length && source.mode === 'exec') {
+    // A `$VAR` in an exec-form argument would stay literal: move the whole command into `sh -c`.
+    if (args.some((a) => a.includes('$'))) return wrapInShellEdits({ source, words: [...launch.command.words, ...args.map(wordFromText)] });
     const last = launch.command.words[launch.command.words.length - 1];
     if (!last) return undefined;
     return [{ file, range: { start: last.range.end + 1, end: last.range.end + 1 }, text: args.map((a) => `, ${JSON.stringify(a)}`).join('') }];
   }
   const text = args.map((a) => (a.includes('$') ? a : shellQuote(a))).join(' ');
   return [{ file, range: { start: launch.appendAt, end: launch.appendAt }, text: launch.command.encode(` ${text}`) }];
+}
+
+/** A word for text the engine writes itself: `$NAME` and `${NAME:-x}` become variable parts. */
+export function wordFromText(text: string): Word {
+  const parts: Word['parts'][number][] = [];
+  const none = { start: 0, end: 0 };
+  let last = 0;
+  for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ kind: 'literal', text: text.slice(last, at), range: none, at: () => undefined });
+    parts.push({ kind: 'variable', name: m[1] ?? m[4], ...(m[2] ? { operator: m[2], fallback: m[3] } : {}), range: none });
+    last = at + m[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'literal', text: text.slice(last), range: none, at: () => undefined });
+  return { range: none, raw: text, value: parts.every((p) => p.kind === 'literal') ? text : undefined, parts };
 }
 
 /** Replaces a word (or part of one) of the command with new shell text. */
@@ -58,16 +75,20 @@ export function replaceEdits(source: CommandSource, command: SimpleCommand, rang
   return [{ file: source.file, range, text: command.encode(shellText) }];
 }
 
+const OPERATOR = /^(&&|\|\||;|\||&)$/;
+const NOT_EXECUTABLE = /^(cd|export|source|\.|set|ulimit|umask|[A-Za-z_][A-Za-z0-9_]*=.*)$/;
+
 /**
  * The command as one shell line that keeps `$VAR` references expandable: arguments with spaces or quotes are
- * double-quoted, variables stay outside single quotes.
+ * double-quoted, variables stay outside single quotes, operators (`&&`) stay operators.
  */
 export function shellLine(words: readonly Word[]): string | undefined {
   const out: string[] = [];
   for (const word of words) {
     const text = word.parts.every((p) => p.kind !== 'dynamic') ? word.parts.map((p) => (p.kind === 'literal' ? p.text : p.kind === 'variable' ? variableText(p) : '')).join('') : undefined;
     if (text === undefined) return undefined;
-    out.push(/^[A-Za-z0-9_./:=@%+,${}-]+$/.test(text) && !/\$\{?[^A-Za-z_{]/.test(text) ? text : `"${text.replace(/(["\\`])/g, '\\$1')}"`);
+    if (OPERATOR.test(text)) out.push(text);
+    else out.push(/^[A-Za-z0-9_./:=@%+,${}-]+$/.test(text) && !/\$\{?[^A-Za-z_{]/.test(text) ? text : `"${text.replace(/(["\\`])/g, '\\$1')}"`);
   }
   return out.join(' ');
 }
@@ -76,13 +97,18 @@ function variableText(p: { name: string; operator?: string; fallback?: string })
   return p.operator !== undefined ? `\${${p.name}${p.operator}${p.fallback ?? ''}}` : `\${${p.name}}`;
 }
 
-/** Wraps an exec-form command in `sh -c "exec …"` so the shell expands its variables. */
+/**
+ * Runs a command through `sh -c` so the shell expands its variables and chains: `exec` replaces the shell when
+ * the command is a single program (so signals reach it), and a Railway start command keeps the text as written.
+ */
 export function wrapInShellEdits(planned: PlannedLaunch | { source: CommandSource; launch?: Launch; words: readonly Word[] }): TextEdit[] | undefined {
   const source = planned.source;
   const words = 'words' in planned ? planned.words : planned.launch.command.words;
-  const line = shellLine(words);
+  const single = !words.some((w) => w.value !== undefined && OPERATOR.test(w.value)) && !NOT_EXECUTABLE.test(words[0]?.value ?? '');
+  const written = source.kind === 'railway' && !single && source.text ? source.text.text.trim() : undefined;
+  const line = written ?? shellLine(words);
   if (line === undefined || !source.rewrite) return undefined;
-  const inner = `exec ${line}`;
+  const inner = single ? `exec ${line}` : line;
   if (source.docker) return [{ file: source.docker.dockerfile.path, range: source.docker.command.argsRange, text: dockerExecForm(['sh', '-c', inner]) }];
   return source.rewrite(`sh -c ${inner.includes("'") ? `"${inner.replace(/(["\\`])/g, '\\$1')}"` : `'${inner}'`}`);
 }

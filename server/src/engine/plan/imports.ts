@@ -23,6 +23,8 @@ export interface ModuleProblem {
   readonly caseMatch?: string;
   /** Project directories that, on sys.path, would make the whole module import. */
   readonly candidates: readonly string[];
+  /** The builder may install the project, which would make the module importable after all. */
+  readonly uncertain?: boolean;
 }
 
 export interface ImportSite {
@@ -186,5 +188,6 @@ function describeProblem(project: Project, planned: PlannedLaunch, module: strin
     if (resolveModule(whole, [entry], module).found && !candidates.includes(entry)) candidates.push(entry);
   }
   if (resolution.failedAt === 0 && !candidates.length) return undefined;
-  return { module, failedAt: resolution.failedAt, candidates };
+  const uncertain = resolution.failedAt === 0 && planned.source.runtime.mayInstallProject;
+  return { module, failedAt: resolution.failedAt, candidates, ...(uncertain ? { uncertain } : {}) };
 }

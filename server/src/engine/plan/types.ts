@@ -21,8 +21,10 @@ export interface Runtime {
   readonly platform: Platform;
   /** The platform sets PORT (Railway, Heroku) or the image does (ENV PORT). */
   readonly providesPort: boolean;
-  /** The project itself may be pip-installed, so first-party packages can resolve from site-packages. */
+  /** The project itself is pip-installed (`-e .`, `pip install .`), so first-party packages resolve from site-packages. */
   readonly installsProject: boolean;
+  /** The builder may install the project (a pyproject.toml with a build system and no requirements.txt). */
+  readonly mayInstallProject: boolean;
   /** `Railway (Railpack)`, `the image built from Dockerfile`, … for messages. */
   readonly name: string;
 }

@@ -49,6 +49,12 @@ describe('app-attribute-missing', () => {
     assert.deepEqual(await check({ Procfile: 'web: gunicorn main:app\n', 'main.py': 'def __getattr__(name):\n    return 1\n' }), []);
   });
 
+  test('hypercorn defaults to `app`; waitress factories use --call', async () => {
+    assert.deepEqual(await check({ Procfile: 'web: hypercorn main --bind 0.0.0.0:$PORT\n', 'main.py': 'app = 1\n' }), []);
+    const waitress = { Procfile: 'web: waitress-serve --port=$PORT main:app\n', 'main.py': 'def create_app():\n    return 1\n' };
+    await expectPreferredFix(waitress, RULE, 'Procfile', 'web: waitress-serve --port=$PORT main:create_app --call\n');
+  });
+
   test('a package that shadows a module of the same name is explained', async () => {
     const tree = { Procfile: 'web: gunicorn app:app\n', 'app/__init__.py': '', 'app.py': 'app = Flask(__name__)\n' };
     const [f] = await check(tree);

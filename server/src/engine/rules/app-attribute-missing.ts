@@ -21,7 +21,7 @@ export const appAttributeMissing = defineRule({
   id: 'app-attribute-missing',
   defaultSeverity: 'error',
   summary: 'The app module resolves but defines no such attribute (or names a factory without calling it).',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const app = planned.launch.app;
@@ -49,8 +49,8 @@ function checkApp(
   const attribute = app.attribute ?? app.defaultAttribute;
   const sourceFile = source.file!;
   if (attribute === undefined) {
-    // uvicorn and friends need `module:attribute`.
-    if (server !== 'uvicorn' && server !== 'hypercorn') return;
+    // uvicorn needs `module:attribute`; other servers' behaviour without one is not certain enough to report.
+    if (server !== 'uvicorn') return;
     const candidates = appObjects(py);
     const fixes: Fix[] = candidates.length === 1 ? attributeFixes(planned, `${app.module}:${candidates[0].name}`, app.word.range, true) : [];
     report({
@@ -66,12 +66,12 @@ function checkApp(
   const range = app.attributeRange ?? app.word.range;
   if (binding) {
     if (binding.kind === 'def' && !app.factory && (server === 'gunicorn' || server === 'waitress') && looksLikeFactory(binding)) {
-      const fixes = attributeFixes(planned, `${app.module}:${attribute}()`, app.word.range);
+      const fixes = factoryFixes(planned, attribute).map((f) => ({ ...f, isPreferred: undefined }));
       report({
         file: sourceFile,
         range,
         severity: certainty(planned, 'warning'),
-        message: `\`${attribute}\` is an app factory: ${server} will use the function itself as the WSGI app and call \`${attribute}(environ, start_response)\` on every request. Call it in the app reference: \`'${app.module}:${attribute}()'\`.${shadowNote(planned)}`,
+        message: `\`${attribute}\` is an app factory: ${server} will use the function itself as the WSGI app and call \`${attribute}(environ, start_response)\` on every request. ${server === 'gunicorn' ? `Call it in the app reference: \`'${app.module}:${attribute}()'\`` : 'Add --call so waitress calls it once'}.${shadowNote(planned)}`,
         fixes,
       });
     }
@@ -81,15 +81,9 @@ function checkApp(
   const factories = factoryFunctions(py);
   const fixes: Fix[] = [];
   if (objects.length === 1) fixes.push(...attributeFixes(planned, `${app.module}:${objects[0].name}`, app.word.range, true));
-  else if (!objects.length && factories.length === 1) {
-    const factory = factories[0].name;
-    if (server === 'uvicorn' || server === 'granian') {
-      const edits = [...(replaceEdits(source, launch.command, app.word.range, `${app.module}:${factory}`) ?? []), ...(appendOptionEdits(planned, ['--factory']) ?? [])];
-      if (edits.length === 2) fixes.push({ title: `Use the factory: ${app.module}:${factory} --factory`, edits, isPreferred: true });
-    } else fixes.push(...attributeFixes(planned, `${app.module}:${factory}()`, app.word.range, true));
-  }
+  else if (!objects.length && factories.length === 1) fixes.push(...factoryFixes(planned, factories[0].name));
   const shadowed = shadowedModule(file, attribute, readPython, isFile);
-  const error = server === 'gunicorn' ? `Failed to find attribute '${attribute}' in '${app.module}'.` : server === 'uvicorn' ? `Error loading ASGI app. Attribute "${attribute}" not found in module "${app.module}".` : `no attribute '${attribute}'`;
+  const error = server === 'gunicorn' ? `Failed to find attribute '${attribute}' in '${app.module}'.` : server === 'uvicorn' ? `Error loading ASGI app. Attribute "${attribute}" not found in module "${app.module}".` : `module '${app.module}' has no attribute '${attribute}'.`;
   const hint = objects.length ? ` It defines ${list(objects)}.` : factories.length ? ` It has the factory ${list(factories)}.` : '';
   report({
     file: sourceFile,
@@ -99,6 +93,19 @@ function checkApp(
     related: [{ file, range: { start: 0, end: 0 }, message: `The module ${launch.program} imports` }],
     fixes,
   });
+}
+
+/** How each server is told to call a factory: gunicorn `'m:f()'`, uvicorn/granian `--factory`, waitress `--call`. */
+function factoryFixes(planned: PlannedLaunch, factory: string): Fix[] {
+  const { launch, source } = planned;
+  const app = launch.app!;
+  const flag = launch.server === 'uvicorn' || launch.server === 'granian' ? '--factory' : launch.server === 'waitress' ? '--call' : undefined;
+  if (flag) {
+    const edits = [...(replaceEdits(source, launch.command, app.word.range, `${app.module}:${factory}`) ?? []), ...(launch.app?.factory ? [] : appendOptionEdits(planned, [flag]) ?? [])];
+    return edits.length ? [{ title: `Use the factory: ${app.module}:${factory} ${flag}`, edits, isPreferred: true }] : [];
+  }
+  if (launch.server === 'gunicorn') return attributeFixes(planned, `${app.module}:${factory}()`, app.word.range, true);
+  return [];
 }
 
 function attributeFixes(planned: PlannedLaunch, reference: string, range: { start: number; end: number }, preferred = false): Fix[] {

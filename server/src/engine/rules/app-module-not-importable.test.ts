@@ -102,3 +102,16 @@ describe('app-module-not-importable', () => {
     assert.equal(applyFix(tabs, f.fixes[0]).Procfile, 'web:\tPYTHONPATH=server gunicorn\twsgi:app\t--bind\t0.0.0.0:$PORT\n');
   });
 });
+
+describe('app-module-not-importable when the builder may install the project', () => {
+  test('a pyproject.toml with a build system and no requirements.txt lowers the finding to a warning', async () => {
+    const tree = {
+      Procfile: 'web: gunicorn pkg.main:app\n',
+      'pyproject.toml': '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
+      'src/pkg/__init__.py': '',
+      'src/pkg/main.py': 'app = 1\n',
+    };
+    const [f] = await findings(tree, 'app-module-not-importable');
+    assert.equal(f.severity, 'warning');
+  });
+});

@@ -16,7 +16,7 @@ export const appModuleNotImportable = defineRule({
   id: 'app-module-not-importable',
   defaultSeverity: 'error',
   summary: 'The app module of the start command does not resolve from the directory and sys.path the platform uses.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;
@@ -55,7 +55,7 @@ export const appModuleNotImportable = defineRule({
         report({
           file: source.file,
           range: target.moduleRange,
-          severity: certainty(planned, imports.sysPath.uncertain ? 'warning' : 'error'),
+          severity: certainty(planned, imports.sysPath.uncertain || problem.uncertain ? 'warning' : 'error'),
           message: `\`${target.module}\` is not importable: ${source.runtime.name} starts ${planned.launch.program} in ${where}, and \`${parts[0]}\` exists only under ${locations}, which is not part of what it runs.${shadowNote(planned)}`,
           related,
         });
@@ -65,7 +65,7 @@ export const appModuleNotImportable = defineRule({
       report({
         file: source.file,
         range: target.moduleRange,
-        severity: certainty(planned, imports.sysPath.uncertain ? 'warning' : 'error'),
+        severity: certainty(planned, imports.sysPath.uncertain || problem.uncertain ? 'warning' : 'error'),
         message: `\`${target.module}\` is not importable from ${where}, where ${source.runtime.name} starts ${planned.launch.program} (sys.path holds ${describeSysPath(planned, imports.sysPath.entries)}). \`${parts[0]}\` is in ${locations}.${shadowNote(planned)}`,
         related,
         fixes,

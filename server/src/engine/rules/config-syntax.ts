@@ -22,7 +22,7 @@ export const configSyntax = defineRule({
           range: error.range,
           severity: comment ? 'warning' : 'error',
           message: comment
-            ? `${error.message}: Railway's JSON reader may reject the file. Move the note into a "$comment"-free README or switch to railway.toml, which allows comments.`
+            ? `${error.message}: Railway's JSON reader may reject the file. Remove the comment, or use railway.toml, where comments are allowed.`
             : `${error.message}. Railway cannot read ${path} until this is fixed, so none of its settings apply.`,
         });
       }

@@ -43,6 +43,14 @@ describe('exec-form-env-not-expanded', () => {
     const [f] = await check(tree);
     assert.equal(textAt(tree, f), 'cd');
     assert.match(f.message, /could not be found/);
+    // The fix keeps the command as written, so `cd` and `&&` work inside the shell.
+    await expectPreferredFix(tree, RULE, 'railway.toml', `[deploy]\nstartCommand = "sh -c 'cd backend && gunicorn app:app'"\n`);
+  });
+
+  test('an unknown program gets a warning: the literal text is certain, its effect is not', async () => {
+    const [f] = await check({ Dockerfile: docker('CMD ["node", "server.js", "--port", "${PORT:-3000}"]') });
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /\$\{PORT:-3000\}/);
   });
 
   test('no finding: shell form, sh -c already, Railpack services, no variables', async () => {

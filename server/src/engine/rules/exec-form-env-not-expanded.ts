@@ -11,6 +11,7 @@ import { wrapInShellEdits } from '../plan/fixes';
 import type { CommandSource } from '../plan/types';
 import { defineRule, type Report } from '../rule';
 import { variablesIn, type SimpleCommand } from '../shell/model';
+import { interpret } from '../start-command/interpret';
 
 const SHELL_BUILTINS = new Set(['cd', 'export', 'source', '.', 'set', 'ulimit', 'umask']);
 
@@ -39,6 +40,10 @@ function where(source: CommandSource): string {
 
 function checkCommand(source: CommandSource, command: SimpleCommand, report: (r: Report) => void): void {
   const file = source.file!;
+  // The literal `$PORT` is certain; what an unknown program makes of it is not. A shadowed command is not run.
+  const severity = interpret(command) && !source.shadowedBy ? 'error' : 'warning';
+  // No executable is called `cd` or `NAME=value`: that start fails whatever follows.
+  const certain = source.shadowedBy ? 'warning' : 'error';
   const combined = source.docker?.entrypoint !== undefined;
   const fixes = (): NonNullable<Report['fixes']> => {
     if (combined) return [];
@@ -51,6 +56,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
     report({
       file,
       range: first.range,
+      severity: certain,
       message: `\`${program}\` is not an environment assignment here: ${where(source)}, so it looks for an executable named \`${program}\`.${shadowNote(plannedLike(source))}`,
       fixes: fixes(),
     });
@@ -60,6 +66,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
     report({
       file,
       range: first.range,
+      severity: certain,
       message: `\`${program}\` is a shell builtin, not a program: ${where(source)}, so it fails with "The executable \`${program}\` could not be found".${shadowNote(plannedLike(source))}`,
       fixes: fixes(),
     });
@@ -70,6 +77,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
     report({
       file,
       range: operator.range,
+      severity,
       message: `\`${operator.value}\` is passed to ${program} as an argument: ${where(source)}, which does not chain commands.${shadowNote(plannedLike(source))}`,
       fixes: fixes(),
     });
@@ -78,22 +86,23 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
   for (const word of command.words) {
     const variable = variablesIn(word)[0];
     if (!variable) continue;
-    const text = word.value ?? word.raw;
     report({
       file,
       range: variable.range,
-      message: `\`$${variable.name}\` is not expanded: ${where(source)}, so ${program} receives the literal text \`${source.kind === 'dockerfile' ? text : word.raw}\`${consequence(program, variable.name)}.${combined ? ' ENTRYPOINT and CMD are combined here; move the command into one `sh -c` form.' : ''}${shadowNote(plannedLike(source))}`,
+      severity,
+      message: `\`$${variable.name}\` is not expanded: ${where(source)}, so ${program} receives the literal text \`${word.raw}\`${consequence(program, variable.name, word.raw)}.${combined ? ' ENTRYPOINT and CMD are combined here; move the command into one `sh -c` form.' : ''}${shadowNote(plannedLike(source))}`,
       fixes: fixes(),
     });
     return;
   }
 }
 
-function consequence(program: string, name: string): string {
+function consequence(program: string, name: string, raw: string): string {
   if (name !== 'PORT') return '';
   const p = basename(program);
-  if (p === 'gunicorn') return " (gunicorn exits with \"'$PORT' is not a valid port number\")";
-  if (p === 'uvicorn') return " (uvicorn exits with \"Invalid value for '--port': '$PORT' is not a valid integer\")";
+  const port = raw.slice(raw.indexOf('$'));
+  if (p === 'gunicorn') return ` (gunicorn exits with "'${port}' is not a valid port number")`;
+  if (p === 'uvicorn') return ` (uvicorn exits with "Invalid value for '--port': '${port}' is not a valid integer")`;
   return '';
 }
 

@@ -98,6 +98,30 @@ describe('first-party-import-unresolvable', () => {
     await expectPreferredFix(tree, RULE, 'Dockerfile', 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["env", "PYTHONPATH=.", "python", "backend/src/main.py"]\n');
   });
 
+  test('a package the Dockerfile does not copy into the image', async () => {
+    const tree = {
+      Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY server/ .\nCMD ["python", "/app/main.py"]\n',
+      'server/main.py': 'from shared.config import settings\n',
+      'shared/__init__.py': '',
+      'shared/config.py': 'settings = {}\n',
+    };
+    const [f] = await check(tree);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /not copied into the image/);
+  });
+
+  test('an absolute script path inside the image is followed', async () => {
+    const tree = {
+      Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . /app\nCMD ["python", "/app/svc/main.py"]\n',
+      'svc/main.py': 'from lib.util import x\n',
+      'lib/__init__.py': '',
+      'lib/util.py': 'x = 1\n',
+    };
+    const [f] = await check(tree);
+    assert.match(f.message, /No module named 'lib'/);
+    assert.deepEqual(await check({ ...tree, Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . /app\nENV PYTHONPATH=/app\nCMD ["python", "/app/svc/main.py"]\n' }), []);
+  });
+
   test('CRLF and tab variants', async () => {
     await expectPreferredFix(crlf(script), RULE, 'Procfile', 'web: PYTHONPATH=. python backend/src/main.py\r\n');
     const tabs = tabbed(script, 'Procfile');

@@ -18,7 +18,7 @@ export const firstPartyImportUnresolvable = defineRule({
   id: 'first-party-import-unresolvable',
   defaultSeverity: 'error',
   summary: "The launched module's own imports of first-party packages fail under the sys.path the platform uses.",
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell', 'python'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const imports = launchImports(project, planned);
@@ -40,7 +40,7 @@ function reportIssue(project: Project, planned: PlannedLaunch, issue: ImportIssu
   const line = lines ? lines.positionAt(site.statementRange.start).line + 1 : 0;
   const statement = (project.text(site.file) ?? '').slice(site.statementRange.start, site.statementRange.end).split('\n')[0];
   const related = [{ file: site.file, range: site.range, message: `\`${statement}\`` }];
-  const severity = certainty(planned, uncertain || site.scope !== 'module' ? 'warning' : 'error');
+  const severity = certainty(planned, uncertain || issue.problem.uncertain || site.scope !== 'module' ? 'warning' : 'error');
   const file = source.file;
   const where = describeDir(planned, planned.cwd);
 
@@ -55,7 +55,15 @@ function reportIssue(project: Project, planned: PlannedLaunch, issue: ImportIssu
   const top = issue.module.split('.')[0];
   const reachable = issue.problem.candidates.filter((c) => source.runtime.view.fromProject(c) !== undefined);
   if (!reachable.length && issue.problem.failedAt === 0) {
-    // The package is not in what the platform runs at all: service-imports-outside-root says that.
+    // Left out of a service folder: service-imports-outside-root says that. Left out of an image: say it here.
+    if (!source.runtime.startDir.startsWith('/') || !file) return;
+    report({
+      file,
+      range: anchor,
+      severity,
+      message: `\`${statement}\` (${site.file}:${line}) fails at start-up with ModuleNotFoundError: No module named '${top}': \`${top}\` (in ${issue.problem.candidates.map(describeProjectDir).join(', ')}) is not copied into the image, whose COPY lines bring in only part of the project.${shadowNote(planned)}`,
+      related,
+    });
     return;
   }
   const searched = describeSysPath(planned, sysPath.entries);

@@ -52,6 +52,11 @@ describe('host-not-reachable', () => {
     assert.deepEqual(await check({ Procfile: 'web: gunicorn main:app\n', 'main.py': 'app = 1\n' }), []);
   });
 
+  test('an exec-form option that needs $PORT moves the command into sh -c', async () => {
+    const tree = { Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "main:app"]\n', 'main.py': 'app = 1\n' };
+    await expectPreferredFix(tree, RULE, 'Dockerfile', 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["sh", "-c", "exec gunicorn main:app --bind 0.0.0.0:${PORT:-8000}"]\n');
+  });
+
   test('exec-form CMD gets the option as JSON strings', async () => {
     const tree = { Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["uvicorn", "main:app", "--port", "8000"]\n', 'main.py': fastapi };
     await expectPreferredFix(tree, RULE, 'Dockerfile', 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["uvicorn", "main:app", "--port", "8000", "--host", "0.0.0.0"]\n');

@@ -19,7 +19,7 @@ export const hostNotReachable = defineRule({
   id: 'host-not-reachable',
   defaultSeverity: 'error',
   summary: 'The web server listens on loopback (explicitly or by default), so the platform cannot reach it.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;
@@ -34,7 +34,7 @@ function consequence(planned: PlannedLaunch): string {
     case 'railway':
       return "Railway's proxy and healthcheck connect from outside the container, so requests fail with 502 \"Application failed to respond\" and the healthcheck with \"service unavailable\"";
     case 'heroku':
-      return 'the Heroku router cannot connect, so the dyno fails to bind $PORT (R10) and requests get H10/H20 errors';
+      return 'the Heroku router connects from outside the dyno and cannot reach it';
     default:
       return 'connections through the published container port are refused';
   }

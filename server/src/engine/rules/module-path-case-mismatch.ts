@@ -14,7 +14,7 @@ export const modulePathCaseMismatch = defineRule({
   id: 'module-path-case-mismatch',
   defaultSeverity: 'error',
   summary: 'A module path or import matches a folder or file only case-insensitively: it works on macOS and Windows, fails on Linux.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'python'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell', 'python'],
   check(project, report) {
     const seen = new Set<string>();
     for (const planned of project.plan.launches) {
@@ -57,7 +57,7 @@ export const modulePathCaseMismatch = defineRule({
         report({
           file: site.file,
           range: site.range,
-          severity: site.scope === 'module' ? 'error' : 'warning',
+          severity: certainty(planned, site.scope === 'module' ? 'error' : 'warning'),
           message: `${message} It runs when ${planned.source.label} starts.`,
           related: planned.source.file ? [{ file: planned.source.file, range: planned.launch.command.range, message: 'The start command that imports it' }] : [],
           fixes: fixable ? [{ title: `Use the real spelling \`${corrected}\``, edits: [{ file: site.file, range: site.range, text: corrected }], isPreferred: true }] : [],

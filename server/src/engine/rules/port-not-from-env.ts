@@ -16,7 +16,7 @@ export const portNotFromEnv = defineRule({
   id: 'port-not-from-env',
   defaultSeverity: 'warning',
   summary: 'The web server listens on a fixed port where the platform assigns one in $PORT.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;
@@ -27,7 +27,7 @@ export const portNotFromEnv = defineRule({
       const severity: Severity = platform === 'heroku' ? 'error' : 'warning';
       const why =
         platform === 'heroku'
-          ? 'Heroku assigns a different port in $PORT on every start and stops the dyno with R10 "Web process failed to bind to $PORT within 60 seconds"'
+          ? 'Heroku assigns the port in $PORT and stops a web dyno that has not bound it within 60 seconds (R10 "Web process failed to bind to $PORT within 60 seconds of launch")'
           : "Railway sends its healthcheck and traffic to the port in $PORT, so a different port fails with \"service unavailable\" and 502s unless the domain's target port is set by hand";
       const port = launch.port;
       if (port) {

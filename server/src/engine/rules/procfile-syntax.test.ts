@@ -82,3 +82,12 @@ describe('procfile-syntax', () => {
     assert.deepEqual(await check({ Procfile: '# deploy-doctor-disable-next-line procfile-syntax\nweb:gunicorn app:app\n' }), []);
   });
 });
+
+describe('procfile-syntax on files only foreman and honcho read', () => {
+  test('Procfile.dev: foreman accepts `web:cmd`, so no finding; skipped lines are warnings', async () => {
+    assert.deepEqual(await check({ 'Procfile.dev': 'web:flask run\r\n' }), []);
+    const [f] = await check({ 'Procfile.dev': 'flask run\n' });
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /foreman and honcho skip it/);
+  });
+});

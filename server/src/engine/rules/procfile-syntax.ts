@@ -31,7 +31,7 @@ function checkProcfile(project: Project, procfile: Procfile, report: (r: Report)
   const yamlSeverity = railway ? 'error' : 'warning';
   const onRailway = railway ? 'Railway reads the Procfile as YAML' : 'Railway would read this Procfile as YAML';
 
-  if (procfile.carriageReturns.length) {
+  if (procfile.carriageReturns.length && platformFile) {
     const edits: TextEdit[] = procfile.carriageReturns.map((i) => ({
       file,
       range: { start: i, end: i + 1 },
@@ -44,7 +44,7 @@ function checkProcfile(project: Project, procfile: Procfile, report: (r: Report)
       severity: 'warning',
       message:
         'This Procfile has Windows line endings (CRLF): Heroku hands the trailing `\\r` to the shell as part of the last argument, so the command fails in ways that are hard to see. Save it with LF line endings.',
-      fixes: [{ title: 'Convert the Procfile to LF line endings', edits, isPreferred: true }],
+      fixes: [{ title: 'Convert the Procfile to LF line endings', edits, isPreferred: true, lineEndings: 'lf' }],
     });
   }
 
@@ -56,15 +56,18 @@ function checkProcfile(project: Project, procfile: Procfile, report: (r: Report)
     report({
       file,
       range: trimRange(line.text, line.range.start),
-      message: `This line is not \`<process type>: <command>\`: Heroku and foreman ignore it, and ${onRailway} and fails the build on it.`,
+      ...(platformFile ? {} : { severity: 'warning' as const }),
+      message: platformFile
+        ? `This line is not \`<process type>: <command>\`: Heroku and foreman ignore it, and ${onRailway} and fails the build on it.`
+        : 'This line is not `<process type>: <command>`: foreman and honcho skip it.',
       fixes,
     });
   }
 
   const seen = new Map<string, ProcfileEntry>();
   for (const entry of procfile.entries) {
-    checkName(file, entry, report);
-    checkSpacing(file, entry, yamlSeverity, onRailway, report);
+    checkName(file, entry, platformFile, report);
+    if (platformFile) checkSpacing(file, entry, yamlSeverity, onRailway, report);
     if (!entry.command.text) {
       report({ file, range: entry.nameRange, message: `The \`${entry.name}\` process has no command.` });
     } else if (platformFile) {
@@ -97,16 +100,19 @@ function checkProcfile(project: Project, procfile: Procfile, report: (r: Report)
   }
 }
 
-function checkName(file: string, entry: ProcfileEntry, report: (r: Report) => void): void {
+function checkName(file: string, entry: ProcfileEntry, platformFile: boolean, report: (r: Report) => void): void {
   const name = entry.name;
   if (!/^[A-Za-z0-9_-]+$/.test(name)) {
     report({
       file,
       range: entry.nameRange,
-      message: `\`${name}\` is not a valid process type: use letters, digits and \`-\` only. Heroku rejects the line and foreman skips it.`,
+      ...(platformFile ? {} : { severity: 'warning' as const }),
+      message: `\`${name}\` is not a valid process type: use letters, digits and \`-\` only. ${platformFile ? 'Heroku rejects the line and foreman skips it.' : 'foreman and honcho skip the line.'}`,
     });
     return;
   }
+  // Only platforms normalise or look up names; foreman and honcho take them as written.
+  if (!platformFile) return;
   const normalised = name.toLowerCase().replace(/_/g, '-');
   if (normalised !== name) {
     const becomesWeb = normalised === 'web';

@@ -13,7 +13,7 @@ export const serviceImportsOutsideRoot = defineRule({
   id: 'service-imports-outside-root',
   defaultSeverity: 'warning',
   summary: 'A service folder imports a first-party package that lives outside the folder, which a Railway root directory leaves out of the build.',
-  fileKinds: ['python', 'procfile', 'railway-toml', 'railway-json'],
+  fileKinds: ['python'],
   check(project, report) {
     const seen = new Set<string>();
     for (const planned of project.plan.launches) {

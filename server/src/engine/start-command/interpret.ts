@@ -198,7 +198,8 @@ function bindServer(command: SimpleCommand, program: string, server: ServerKind,
   return {
     ...base(command, program, 'server'),
     server,
-    app: appWord ? parseAppRef(appWord, undefined, false) : undefined,
+    // hypercorn looks for `app` when the reference has no attribute.
+    app: appWord ? parseAppRef(appWord, server === 'hypercorn' ? 'app' : undefined, false) : undefined,
     pathInserts: [{ dir: '.', origin: program }],
     binds,
     host: split?.host,
@@ -236,7 +237,7 @@ function waitress(command: SimpleCommand, program: string, args: readonly Word[]
   return {
     ...base(command, program, 'server'),
     server: 'waitress',
-    app: appWord ? parseAppRef(appWord, 'application', hasFlag(parsed, '--call')) : undefined,
+    app: appWord ? parseAppRef(appWord, undefined, hasFlag(parsed, '--call')) : undefined,
     pathInserts: [{ dir: '.', origin: 'waitress-serve' }],
     host: lastOption(parsed, '--host') ?? split?.host,
     port: lastOption(parsed, '--port') ?? split?.port,
@@ -318,9 +319,10 @@ function interpretPython(command: SimpleCommand, program: string, args: readonly
       if (PYTHON_VALUE.has(v)) i++;
       continue;
     }
-    const path = normalizePath(v);
+    // Absolute paths stay absolute (`python /app/main.py` in an image); relative ones are tidied.
+    const path = v.startsWith('/') ? `/${normalizePath(v)}` : normalizePath(v);
     if (!path.endsWith('.py') && !/^[A-Za-z0-9_./-]+$/.test(path)) return undefined;
-    const scriptDir = dirname(path) || '.';
+    const scriptDir = dirname(path) || (path.startsWith('/') ? '/' : '.');
     if (basename(path) === 'manage.py') return django(command, program, args.slice(i + 1), { path, word, dir: scriptDir, ignoresPythonPath });
     return { ...base(command, program, 'script'), script: { path, word }, pathInserts: [{ dir: scriptDir, origin: 'script' }], ignoresPythonPath };
   }
