@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
-import { applyTextEdits, editsFor, endOf, Harness, isCodeAction, SERVER_BUNDLE } from './harness';
+import { endOf, Harness, isCodeAction, SERVER_BUNDLE } from './harness';
 import { BAD_PROCFILE, healthyProject } from './fixtures';
 
 const WITHIN_MS = 1_000;
