@@ -40,7 +40,10 @@ const webviewEntry = 'client/webview/main.ts';
 
 const bundles = [
   { name: 'client', options: { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] } },
-  { name: 'server', options: { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' } },
+  // The server answers `initialize` before it needs the engine: the engine-backed services are a bundle of their
+  // own (dist/services.js), required on first use, so start-up only parses the protocol layer.
+  { name: 'server', options: { ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [lazyServices()] } },
+  { name: 'services', options: { ...node, entryPoints: ['server/src/lsp/services.ts'], outfile: 'dist/services.js' } },
   {
     name: 'cli',
     options: {
@@ -60,6 +63,18 @@ if (existsSync(join(root, webviewEntry))) {
     name: 'webview',
     options: { ...common, entryPoints: [webviewEntry], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   });
+}
+
+/** Leaves `import('./services')` in service-loader.ts as a runtime require of the separate bundle. */
+function lazyServices() {
+  return {
+    name: 'lazy-services',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/services$/ }, (args) =>
+        args.importer.endsWith(join('lsp', 'service-loader.ts')) ? { path: './services.js', external: true } : undefined,
+      );
+    },
+  };
 }
 
 function hasHashbang(entry) {

@@ -70,7 +70,8 @@ export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
     try {
       return await run(await load());
     } catch (error) {
-      if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) throw error;
+      // The services live in their own bundle with their own copy of ResponseError: compare codes, not classes.
+      if ((error as { code?: unknown } | undefined)?.code === LSPErrorCodes.RequestCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
       // A failed load has been logged once already.
       if (!(error instanceof EngineUnavailable)) connection.console.error(`${what} failed: ${describeError(error)}`);
       return fallback;

@@ -8,7 +8,7 @@
 import { LineIndex, shiftedText, type MappedText } from '../text';
 import type { OffsetRange } from '../types';
 import { readChunk, type ChunkRecord } from './chunk';
-import { splitInstructions } from './split';
+import { splitInstructions, type Chunk } from './split';
 
 export interface DockerCopy {
   readonly keyword: 'COPY' | 'ADD';
@@ -91,8 +91,16 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
   const stages: MutableStage[] = [];
   const instructionStarts: number[] = [];
   let stage: MutableStage | undefined;
+  const needed = neededStages(text, split.chunks, escape);
+  let stageIndex = -1;
 
   for (const chunk of split.chunks) {
+    if (chunk.keyword === 'FROM') stageIndex++;
+    // Instructions of stages the final image does not build on are only located, never read.
+    if (chunk.keyword !== 'FROM' && stageIndex >= 0 && !needed.has(stageIndex)) {
+      instructionStarts.push(chunk.start);
+      continue;
+    }
     const record = readChunk(text.slice(chunk.start, chunk.end), chunk.keyword, escape);
     const at = (r: OffsetRange): OffsetRange => ({ start: r.start + chunk.start, end: r.end + chunk.start });
     const range = { start: chunk.start, end: chunk.end };
@@ -159,6 +167,43 @@ export function parseDockerfile(path: string, text: string): Dockerfile {
     }
   }
   return { path, text, lines, stages, instructionStarts, escape };
+}
+
+/**
+ * The stages the final image is built from: the last stage, the stages it is `FROM`, and those it copies from
+ * (`COPY --from=<name or index>`), transitively. Earlier stages can only be referenced by later ones, so one
+ * backward pass finds them all.
+ */
+function neededStages(text: string, chunks: readonly Chunk[], escape: string): Set<number> {
+  const stageChunks: Chunk[][] = [];
+  for (const chunk of chunks) {
+    if (chunk.keyword === 'FROM') stageChunks.push([chunk]);
+    else stageChunks[stageChunks.length - 1]?.push(chunk);
+  }
+  const names = stageChunks.map((c) => {
+    const args = readChunk(text.slice(c[0].start, c[0].end), 'FROM', escape).args;
+    const as = args.findIndex((a) => a.value.toUpperCase() === 'AS');
+    return { image: (args[0]?.value ?? '').toLowerCase(), name: as >= 0 ? args[as + 1]?.value.toLowerCase() : undefined };
+  });
+  const byName = (ref: string, before: number): number | undefined => {
+    const lower = ref.toLowerCase();
+    for (let j = before - 1; j >= 0; j--) if (names[j].name === lower) return j;
+    const n = /^\d+$/.test(ref) ? Number(ref) : -1;
+    return n >= 0 && n < before ? n : undefined;
+  };
+  const needed = new Set<number>(stageChunks.length ? [stageChunks.length - 1] : []);
+  for (let i = stageChunks.length - 1; i >= 0; i--) {
+    if (!needed.has(i)) continue;
+    const parent = byName(names[i].image, i);
+    if (parent !== undefined) needed.add(parent);
+    for (const chunk of stageChunks[i]) {
+      if (chunk.keyword !== 'COPY' && chunk.keyword !== 'ADD') continue;
+      const from = readChunk(text.slice(chunk.start, chunk.end), chunk.keyword, escape).flags.find((f) => f.name === 'from')?.value;
+      const source = from !== undefined ? byName(from, i) : undefined;
+      if (source !== undefined) needed.add(source);
+    }
+  }
+  return needed;
 }
 
 function copyOf(keyword: 'COPY' | 'ADD', record: ChunkRecord, at: (r: OffsetRange) => OffsetRange, workdir: string, range: OffsetRange): DockerCopy | undefined {
