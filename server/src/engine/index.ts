@@ -11,6 +11,8 @@ import type { Report, Rule, RuleMeta } from './rule';
 import { allRules } from './rules/index';
 import { isSuppressed, suppressionFixes } from './suppress';
 import type { AnalyzeOptions, Finding, Fix, Severity } from './types';
+import { linkDiagnosis } from './deploy-log/link';
+import type { LogDiagnosis } from './deploy-log/types';
 
 export type { AnalyzeOptions, Finding, Fix, FileKind, OffsetRange, RelatedLocation, Severity, SeveritySetting, TextEdit } from './types';
 export type { ProjectFiles } from './files';
@@ -21,6 +23,8 @@ export { memoryFiles, normalizePath, isIgnoredPath } from './files';
 export { fileKindOf, isDeployFile, isDockerfileName } from './kinds';
 export { docsUrl, REPOSITORY_URL } from './docs';
 export { LineIndex } from './text';
+export type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './deploy-log/types';
+export { CATEGORIES, SYMPTOMS } from './deploy-log/types';
 
 export interface Engine {
   /** Every rule's metadata, in registry order. */
@@ -29,12 +33,14 @@ export interface Engine {
   analyze(files: ProjectFiles, options?: AnalyzeOptions): Finding[];
   /** "Disable <rule> for this line / file" fixes for a finding; none for files without comments (JSON). */
   suppressionFixes(files: ProjectFiles, finding: Finding): Fix[];
+  /** Ties a log diagnosis to the project: config locations, the rule fixes that match each cause. */
+  linkLog(files: ProjectFiles, diagnosis: LogDiagnosis, options?: AnalyzeOptions): LogDiagnosis;
 }
 
 export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRules): Engine {
   const cache = new ParseCache();
   const byId = new Map(rules.map((r) => [r.id, r]));
-  return {
+  const engine: Engine = {
     rules,
     analyze(files, options = {}) {
       cache.sweep();
@@ -56,6 +62,7 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
             related: r.related ?? [],
             fixes: r.fixes ?? [],
             ...(r.tags?.length ? { tags: r.tags } : {}),
+            ...(r.about?.length ? { about: r.about } : {}),
           };
           if (!isSuppressed(project, rule, finding, statementStart(project, finding))) findings.push(finding);
         };
@@ -68,12 +75,18 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
       }
       return findings.sort(compareFindings);
     },
+    linkLog(files, diagnosis, options) {
+      const findings = engine.analyze(files, { ...options, onlyFiles: undefined });
+      const project = new Project(files, grammars, cache);
+      return linkDiagnosis({ project, findings }, diagnosis);
+    },
     suppressionFixes(files, finding) {
       if (!byId.has(finding.ruleId)) return [];
       const project = new Project(files, grammars, cache);
       return suppressionFixes(project, finding, statementStart(project, finding));
     },
   };
+  return engine;
 }
 
 /** Where the statement holding a finding starts (a Dockerfile instruction, a TOML key), for line comments. */

@@ -24,6 +24,8 @@ export interface Report {
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
   readonly tags?: readonly FindingTag[];
+  /** Stable keys of what the finding is about (`module:backend`, `port`), for linking log diagnoses to it. */
+  readonly about?: readonly string[];
 }
 
 export interface Rule extends RuleMeta {

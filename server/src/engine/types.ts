@@ -45,6 +45,11 @@ export interface Finding {
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
   readonly tags?: readonly FindingTag[];
+  /**
+   * What the finding is about, as stable keys the log diagnosis links by: `module:backend`, `attribute:app`,
+   * `host`, `port`, `var:PORT`, `exec-form`. Not shown to users.
+   */
+  readonly about?: readonly string[];
 }
 
 /** The kinds of file the engine understands. */

@@ -48,6 +48,7 @@ function checkApp(
   const server = launch.server;
   const attribute = app.attribute ?? app.defaultAttribute;
   const sourceFile = source.file!;
+  const about = [`module:${app.module}`, `attribute:${app.attribute ?? app.defaultAttribute ?? ''}`];
   if (attribute === undefined) {
     // uvicorn needs `module:attribute`; other servers' behaviour without one is not certain enough to report.
     if (server !== 'uvicorn') return;
@@ -55,6 +56,7 @@ function checkApp(
     const fixes: Fix[] = candidates.length === 1 ? attributeFixes(planned, `${app.module}:${candidates[0].name}`, app.word.range, true) : [];
     report({
       file: sourceFile,
+      about,
       range: app.word.range,
       severity: certainty(planned, 'error'),
       message: `${server} needs \`module:attribute\`: it exits with "Import string "${app.text}" must be in format "<module>:<attribute>"".${candidates.length ? ` \`${app.module}\` defines ${list(candidates)}.` : ''}${shadowNote(planned)}`,
@@ -69,6 +71,7 @@ function checkApp(
       const fixes = factoryFixes(planned, attribute).map((f) => ({ ...f, isPreferred: undefined }));
       report({
         file: sourceFile,
+        about,
         range,
         severity: certainty(planned, 'warning'),
         message: `\`${attribute}\` is an app factory: ${server} will use the function itself as the WSGI app and call \`${attribute}(environ, start_response)\` on every request. ${server === 'gunicorn' ? `Call it in the app reference: \`'${app.module}:${attribute}()'\`` : 'Add --call so waitress calls it once'}.${shadowNote(planned)}`,

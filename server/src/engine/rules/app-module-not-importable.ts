@@ -30,6 +30,7 @@ export const appModuleNotImportable = defineRule({
       const view = source.runtime.view;
       const where = describeDir(planned, imports.sysPath.startDir);
       const parts = target.module.split('.');
+      const about = [`module:${parts[0]}`, `module:${target.module}`];
 
       if (problem.failedAt > 0) {
         const parent = parts.slice(0, problem.failedAt).join('.');
@@ -38,6 +39,7 @@ export const appModuleNotImportable = defineRule({
         report({
           file: source.file,
           range: target.moduleRange,
+          about,
           severity: certainty(planned, 'error'),
           message: `\`${target.module}\` cannot be imported: \`${parent}\` has no module or package \`${missing}\`.${elsewhere.length ? ` A \`${target.module}\` exists under ${elsewhere.join(', ')}.` : ''}${shadowNote(planned)}`,
           fixes: problem.candidates.length === 1 ? pathFixes(planned, problem.candidates[0], target.module, target.moduleRange, true) : [],
@@ -55,6 +57,7 @@ export const appModuleNotImportable = defineRule({
         report({
           file: source.file,
           range: target.moduleRange,
+          about,
           severity: certainty(planned, imports.sysPath.uncertain || problem.uncertain ? 'warning' : 'error'),
           message: `\`${target.module}\` is not importable: ${source.runtime.name} starts ${planned.launch.program} in ${where}, and \`${parts[0]}\` exists only under ${locations}, which is not part of what it runs.${shadowNote(planned)}`,
           related,
@@ -65,6 +68,7 @@ export const appModuleNotImportable = defineRule({
       report({
         file: source.file,
         range: target.moduleRange,
+          about,
         severity: certainty(planned, imports.sysPath.uncertain || problem.uncertain ? 'warning' : 'error'),
         message: `\`${target.module}\` is not importable from ${where}, where ${source.runtime.name} starts ${planned.launch.program} (sys.path holds ${describeSysPath(planned, imports.sysPath.entries)}). \`${parts[0]}\` is in ${locations}.${shadowNote(planned)}`,
         related,

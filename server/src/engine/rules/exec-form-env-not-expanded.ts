@@ -55,6 +55,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
   if (first && /^[A-Za-z_][A-Za-z0-9_]*=/.test(program)) {
     report({
       file,
+      about: ['exec-form', 'shell-syntax'],
       range: first.range,
       severity: certain,
       message: `\`${program}\` is not an environment assignment here: ${where(source)}, so it looks for an executable named \`${program}\`.${shadowNote(plannedLike(source))}`,
@@ -65,6 +66,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
   if (first && SHELL_BUILTINS.has(basename(program))) {
     report({
       file,
+      about: ['exec-form', 'shell-syntax'],
       range: first.range,
       severity: certain,
       message: `\`${program}\` is a shell builtin, not a program: ${where(source)}, so it fails with "The executable \`${program}\` could not be found".${shadowNote(plannedLike(source))}`,
@@ -76,6 +78,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
   if (operator) {
     report({
       file,
+      about: ['exec-form', 'shell-syntax'],
       range: operator.range,
       severity,
       message: `\`${operator.value}\` is passed to ${program} as an argument: ${where(source)}, which does not chain commands.${shadowNote(plannedLike(source))}`,
@@ -88,6 +91,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
     if (!variable) continue;
     report({
       file,
+      about: ['exec-form', `var:${variable.name}`],
       range: variable.range,
       severity,
       message: `\`$${variable.name}\` is not expanded: ${where(source)}, so ${program} receives the literal text \`${word.raw}\`${consequence(program, variable.name, word.raw)}.${combined ? ' ENTRYPOINT and CMD are combined here; move the command into one `sh -c` form.' : ''}${shadowNote(plannedLike(source))}`,

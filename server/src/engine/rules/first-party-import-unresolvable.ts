@@ -40,6 +40,7 @@ function reportIssue(project: Project, planned: PlannedLaunch, issue: ImportIssu
   const line = lines ? lines.positionAt(site.statementRange.start).line + 1 : 0;
   const statement = (project.text(site.file) ?? '').slice(site.statementRange.start, site.statementRange.end).split('\n')[0];
   const related = [{ file: site.file, range: site.range, message: `\`${statement}\`` }];
+  const about = [`module:${issue.module.split('.')[0]}`, `module:${issue.module}`];
   const severity = certainty(planned, uncertain || issue.problem.uncertain || site.scope !== 'module' ? 'warning' : 'error');
   const file = source.file;
   const where = describeDir(planned, planned.cwd);
@@ -47,8 +48,8 @@ function reportIssue(project: Project, planned: PlannedLaunch, issue: ImportIssu
   if (site.relativeInScript) {
     const fixes = dashMFix(planned);
     const message = `\`${launch.script?.path}\` is run as a script, so its relative import (\`${statement}\`, line ${line}) fails with "attempted relative import with no known parent package". Run it as a module instead.`;
-    if (file) report({ file, range: anchor, severity, message: message + shadowNote(planned), related, fixes });
-    else report({ file: site.file, range: site.range, severity, message, fixes: [] });
+    if (file) report({ file, range: anchor, severity, about, message: message + shadowNote(planned), related, fixes });
+    else report({ file: site.file, range: site.range, severity, about, message, fixes: [] });
     return;
   }
 
@@ -61,6 +62,7 @@ function reportIssue(project: Project, planned: PlannedLaunch, issue: ImportIssu
       file,
       range: anchor,
       severity,
+      about,
       message: `\`${statement}\` (${site.file}:${line}) fails at start-up with ModuleNotFoundError: No module named '${top}': \`${top}\` (in ${issue.problem.candidates.map(describeProjectDir).join(', ')}) is not copied into the image, whose COPY lines bring in only part of the project.${shadowNote(planned)}`,
       related,
     });
@@ -81,8 +83,8 @@ function reportIssue(project: Project, planned: PlannedLaunch, issue: ImportIssu
     }
     fixes.push(...dashMFix(planned));
   }
-  if (file) report({ file, range: anchor, severity, message: message + shadowNote(planned), related, fixes });
-  else report({ file: site.file, range: site.range, severity, message: `${message} (started by ${source.label})`, fixes: [] });
+  if (file) report({ file, range: anchor, severity, about, message: message + shadowNote(planned), related, fixes });
+  else report({ file: site.file, range: site.range, severity, about, message: `${message} (started by ${source.label})`, fixes: [] });
 }
 
 /** `python backend/src/main.py` → `python -m backend.src.main`, when the path is a dotted module path. */

@@ -51,6 +51,7 @@ function checkLaunch(project: Project, planned: PlannedLaunch, report: (r: Repor
       const edits = replaceEdits(source, launch.command, host.word.range, '0.0.0.0');
       report({
         file,
+        about: ['host', 'bind'],
         range: host.word.range,
         severity: certainty(planned, 'error'),
         message: `${launch.program} listens on ${value}, which only accepts connections from inside the container: ${consequence(planned)}. Listen on 0.0.0.0.${shadowNote(planned)}`,
@@ -62,6 +63,7 @@ function checkLaunch(project: Project, planned: PlannedLaunch, report: (r: Repor
       const edits = replaceEdits(source, launch.command, host.word.range, '0.0.0.0');
       report({
         file,
+        about: ['host', 'bind'],
         range: host.word.range,
         severity: certainty(planned, 'warning'),
         message:
@@ -79,6 +81,7 @@ function checkLaunch(project: Project, planned: PlannedLaunch, report: (r: Repor
     const edits = appendOptionEdits(planned, ['--bind', '0.0.0.0:${PORT:-8000}']);
     report({
       file,
+      about: ['host', 'bind'],
       range: launch.programWord.range,
       severity: certainty(planned, 'warning'),
       message: `gunicorn has no --bind and nothing sets PORT in this image, so it listens on 127.0.0.1:8000: ${consequence(planned)}.${shadowNote(planned)}`,
@@ -91,6 +94,7 @@ function checkLaunch(project: Project, planned: PlannedLaunch, report: (r: Repor
   const fixes = defaultHostFixes(planned);
   report({
     file,
+    about: ['host', 'bind'],
     range: launch.app?.word.range ?? launch.programWord.range,
     severity: certainty(planned, 'error'),
     message: `${launch.program} listens on ${fallback} by default: ${consequence(planned)}. Listen on 0.0.0.0.${shadowNote(planned)}`,

@@ -28,6 +28,7 @@ export const modulePathCaseMismatch = defineRule({
         const real = basename(match).replace(/\.py$/, '');
         const corrected = parts.map((p, i) => (i === issue.problem.failedAt ? real : p)).join('.');
         const shown = match.replace(/\.py$/, '.py');
+        const about = [`module:${parts[0]}`, `module:${issue.module}`, 'case'];
         const message = `\`${written}\` matches \`${shown}\` only if letter case is ignored: it imports on macOS and Windows but fails on Linux with "No module named '${parts.slice(0, issue.problem.failedAt + 1).join('.')}'".`;
         if (!issue.site) {
           const { source, launch } = planned;
@@ -40,6 +41,7 @@ export const modulePathCaseMismatch = defineRule({
           report({
             file: source.file,
             range,
+            about,
             severity: certainty(planned, 'error'),
             message: message + shadowNote(planned),
             fixes: edits ? [{ title: `Use the real spelling \`${corrected}\``, edits, isPreferred: true }] : [],
@@ -57,6 +59,7 @@ export const modulePathCaseMismatch = defineRule({
         report({
           file: site.file,
           range: site.range,
+          about,
           severity: certainty(planned, site.scope === 'module' ? 'error' : 'warning'),
           message: `${message} It runs when ${planned.source.label} starts.`,
           related: planned.source.file ? [{ file: planned.source.file, range: planned.launch.command.range, message: 'The start command that imports it' }] : [],

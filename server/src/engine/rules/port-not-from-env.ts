@@ -34,6 +34,7 @@ export const portNotFromEnv = defineRule({
         if (port.value === undefined || !/^\d+$/.test(port.value)) continue;
         report({
           file: source.file,
+          about: ['port', 'bind', 'var:PORT'],
           range: port.word.range,
           severity: certainty(planned, severity),
           message: `${launch.program} listens on the fixed port ${port.value}: ${why}. Use \${PORT:-${port.value}}.${shadowNote(planned)}`,
@@ -50,6 +51,7 @@ export const portNotFromEnv = defineRule({
       const edits = appendOptionEdits(planned, [option, `\${PORT:-${fallback}}`]);
       report({
         file: source.file,
+        about: ['port', 'bind', 'var:PORT'],
         range: launch.app?.word.range ?? launch.programWord.range,
         severity: certainty(planned, severity),
         message: `${launch.program} listens on port ${fallback} by default and does not read $PORT: ${why}. Add ${option} \${PORT:-${fallback}}.${shadowNote(planned)}`,

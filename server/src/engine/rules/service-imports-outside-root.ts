@@ -36,6 +36,7 @@ export const serviceImportsOutsideRoot = defineRule({
         report({
           file: site.file,
           range: site.range,
+          about: [`module:${top}`, `module:${issue.module}`, 'root-directory'],
           severity: site.scope === 'module' ? 'warning' : 'info',
           message:
             `\`${top}\` lives in ${describeProjectDir(home)}, outside the service folder ${service.root}/. A Railway service whose Root Directory is ${service.root}/ builds only that folder, so \`${statement}\` fails with ModuleNotFoundError: No module named '${top}'. ` +
