@@ -44,7 +44,7 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
     rules,
     analyze(files, options = {}) {
       cache.sweep();
-      const project = new Project(files, grammars, cache);
+      const project = new Project(files, grammars, cache, options.now);
       const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
       const findings: Finding[] = [];
       for (const rule of rules) {

@@ -24,6 +24,8 @@ export class Project {
     readonly files: ProjectFiles,
     readonly grammars: Grammars,
     private readonly cache: ParseCache,
+    /** The time the analysis runs at (injectable for tests of date-dependent rules). */
+    readonly now: Date = new Date(),
   ) {
     this.index = new FileIndex(files.list().filter((p) => !isIgnoredPath(p)));
   }

@@ -60,6 +60,8 @@ export interface AnalyzeOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** Only return findings anchored in these files (project-relative). All files when absent. */
   readonly onlyFiles?: readonly string[];
+  /** The current time, for date-dependent rules (the Railway config-as-code cutoff). Tests inject it. */
+  readonly now?: Date;
   /** Called when a rule throws; the analysis goes on without that rule's findings. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }

@@ -40,6 +40,10 @@ export const CATEGORIES = [
   'volume_mount_shadows_code',
   'k8s_service_env_collision',
   'deprecated_stack',
+  /** collectstatic never ran or failed (no STATIC_ROOT, missing manifest entry). Added with the log analyzer. */
+  'static_files_not_collected',
+  /** `exec format error`: the image was built for another CPU architecture (or the entry script has no `#!`). Added with the log analyzer. */
+  'image_platform_mismatch',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -57,6 +61,12 @@ export const SYMPTOMS = [
   'request_timeout',
   'boot_timeout',
   'worker_failed_to_boot',
+  /** A traceback whose exception matches no cause signature: the app crashed, the log does not say why in a known way. */
+  'unhandled_exception',
+  /** The build (pip, buildpack, BuildKit) failed before anything could start. */
+  'build_failed',
+  /** The process was killed (SIGKILL, exit 137): not proof of running out of memory by itself. */
+  'process_killed',
 ] as const;
 
 export type SymptomId = (typeof SYMPTOMS)[number];
@@ -104,6 +114,8 @@ export interface LogCause {
   readonly signature: string;
   /** Values read from the log: module, port, host, variable, path, exit code… */
   readonly values: Readonly<Record<string, string>>;
+  /** How often the same cause was seen in the whole paste (a crash loop repeats it); 1 when once. */
+  readonly count?: number;
 }
 
 export interface LogSymptom {
@@ -113,6 +125,10 @@ export interface LogSymptom {
   readonly signature: string;
   /** Categories of the causes that explain this symptom, empty when nothing in the log does. */
   readonly explainedBy: readonly Category[];
+  /** Values read from the log: healthcheck path, retry window, status, router code… */
+  readonly values?: Readonly<Record<string, string>>;
+  /** How often it was seen in the window; 1 when once. */
+  readonly count?: number;
 }
 
 export type LogPlatform = 'railway' | 'heroku' | 'docker' | 'kubernetes' | 'fly' | 'render' | 'unknown';

@@ -10,10 +10,14 @@ import { hostNotReachable } from './host-not-reachable';
 import { modulePathCaseMismatch } from './module-path-case-mismatch';
 import { portNotFromEnv } from './port-not-from-env';
 import { procfileSyntax } from './procfile-syntax';
+import { railwayConfigCutoff } from './railway-config-cutoff';
+import { railwayConfigSchema } from './railway-config-schema';
 import { serviceImportsOutsideRoot } from './service-imports-outside-root';
 
 export const allRules: readonly Rule[] = [
   configSyntax,
+  railwayConfigSchema,
+  railwayConfigCutoff,
   procfileSyntax,
   appModuleNotImportable,
   firstPartyImportUnresolvable,

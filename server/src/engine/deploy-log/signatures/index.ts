@@ -1,0 +1,97 @@
+/**
+ * The catalog: every family's signatures, and the combined prefilter built from their literals.
+ *
+ * The prefilter is one global RegExp, an alternation of every literal (escaped, longest first), run over whole
+ * chunks of the paste: only lines it hits are normalised and matched. At a given position the alternation
+ * reports the longest literal that matches there; any shorter literal matching at the same position is a
+ * prefix of it, so each literal's group also lists the signatures of its prefixes. A line is tried against the
+ * signatures of every literal found in it, nothing else.
+ */
+
+import { alembic } from './alembic';
+import { build } from './build';
+import { cors } from './cors';
+import { database } from './database';
+import { django } from './django';
+import { docker } from './docker';
+import { gunicorn } from './gunicorn';
+import { heroku } from './heroku';
+import { hosting } from './hosting';
+import { kubernetes } from './kubernetes';
+import { python } from './python';
+import { railway } from './railway';
+import type { Family, Signature } from './types';
+import { uvicorn } from './uvicorn';
+
+/** Literals that open a follow-up (a traceback) rather than a signature. */
+export const TRACEBACK_HEADER = 'Traceback (most recent call last)';
+export const CHAIN_MARKERS = ['During handling of the above exception', 'The above exception was the direct cause'];
+
+export const SIGNATURES: readonly Signature[] = [
+  ...python,
+  ...gunicorn,
+  ...uvicorn,
+  ...railway,
+  ...heroku,
+  ...build,
+  ...database,
+  ...alembic,
+  ...django,
+  ...cors,
+  ...kubernetes,
+  ...docker,
+  ...hosting,
+];
+
+export function signaturesByFamily(): Map<Family, Signature[]> {
+  const out = new Map<Family, Signature[]>();
+  for (const s of SIGNATURES) {
+    const list = out.get(s.family) ?? [];
+    list.push(s);
+    out.set(s.family, list);
+  }
+  return out;
+}
+
+const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+function escape(literal: string): string {
+  return literal.replace(SPECIAL, '\\$&');
+}
+
+export interface Prefilter {
+  /** Global, case-sensitive alternation of every literal. */
+  readonly regex: RegExp;
+  /** For each literal: the signatures to try when it is found (its own and those of its prefixes). */
+  readonly groups: ReadonlyMap<string, readonly Signature[]>;
+  readonly literals: readonly string[];
+}
+
+export function buildPrefilter(signatures: readonly Signature[] = SIGNATURES, extra: readonly string[] = [TRACEBACK_HEADER, ...CHAIN_MARKERS]): Prefilter {
+  const own = new Map<string, Signature[]>();
+  for (const s of signatures) {
+    for (const l of s.literals) {
+      const list = own.get(l) ?? [];
+      if (!list.includes(s)) list.push(s);
+      own.set(l, list);
+    }
+  }
+  for (const l of extra) if (!own.has(l)) own.set(l, []);
+  const literals = [...own.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const groups = new Map<string, Signature[]>();
+  for (const l of literals) {
+    const group: Signature[] = [];
+    for (const other of literals) {
+      if (l.startsWith(other)) for (const s of own.get(other)!) if (!group.includes(s)) group.push(s);
+    }
+    groups.set(l, group);
+  }
+  return { regex: new RegExp(literals.map(escape).join('|'), 'g'), groups, literals };
+}
+
+export const PREFILTER: Prefilter = buildPrefilter();
+
+/** Every RegExp of the catalog, for the ReDoS check. */
+export function catalogPatterns(): RegExp[] {
+  return [PREFILTER.regex, SPECIAL, ...SIGNATURES.flatMap((s) => s.patterns)];
+}
