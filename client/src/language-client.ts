@@ -3,23 +3,26 @@
  * to it: which documents it analyses, which files on disk it watches, when diagnostics are pulled.
  */
 
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { RuleIdPlaceholder, ServerStatusMethod, ServerStatusParams } from '../../server/src/protocol';
+import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
+import type { AnalyzeLogMethod, AnalyzeLogParams, AnalyzeLogResult, RuleIdPlaceholder, ServerStatusMethod, ServerStatusParams } from '../../server/src/protocol';
 import { createTraceChannel } from './trace-channel';
 
 const serverStatusMethod: ServerStatusMethod = 'deployDoctor/serverStatus';
 const ruleIdPlaceholder: RuleIdPlaceholder = '{ruleId}';
+const analyzeLogMethod: AnalyzeLogMethod = 'deployDoctor/analyzeLog';
 
 /** Everything the server reads: deploy configs, Python sources and what decides the Python environment. */
 const WATCHED_FILES =
-  '**/{Procfile,Procfile.*,railway.toml,railway.json,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,*.sh,uv.lock,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
+  '**/{Procfile,Procfile.*,railway.toml,railway.json,railway.ts,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,*.sh,uv.lock,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
 
 const documentSelector: LanguageClientOptions['documentSelector'] = [
   { language: 'procfile' },
   { scheme: 'file', pattern: '**/Procfile' },
   { scheme: 'file', pattern: '**/railway.toml' },
   { scheme: 'file', pattern: '**/railway.json' },
+  { scheme: 'file', pattern: '**/.railway/railway.ts' },
   { language: 'dockerfile' },
   { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
   { scheme: 'file', language: 'python' },
@@ -33,6 +36,13 @@ export interface DeployDoctorClient extends vscode.Disposable {
   stop(): Promise<void>;
   /** A rule's documentation URL as the server spells it; undefined until the server is ready. */
   ruleDocsUrl(ruleId: string): string | undefined;
+  /**
+   * Asks the server to diagnose a deploy log; `onProgress` gets the percentage read. Rejects with the server's
+   * error (a `ResponseError`, code -32800 when cancelled) or when the server is not running.
+   */
+  analyzeLog(params: Omit<AnalyzeLogParams, 'workDoneToken'>, token: vscode.CancellationToken, onProgress?: (percentage: number) => void): Promise<AnalyzeLogResult>;
+  /** A server-made workspace edit in the editor's terms. */
+  toWorkspaceEdit(edit: WorkspaceEdit): Promise<vscode.WorkspaceEdit>;
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext): DeployDoctorClient {
@@ -75,6 +85,21 @@ export function createLanguageClient(context: vscode.ExtensionContext): DeployDo
       if (client.needsStop()) await client.stop();
     },
     ruleDocsUrl: (ruleId) => docsUrlTemplate?.split(ruleIdPlaceholder).join(ruleId),
+    async analyzeLog(params, token, onProgress) {
+      if (!client.isRunning() && !client.needsStop()) throw new Error('the Deploy Doctor language server is not running (run "Deploy Doctor: Restart Language Server").');
+      const workDoneToken = `deployDoctor/analyzeLog/${randomUUID()}`;
+      const progress = onProgress
+        ? client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+            if (value.kind !== 'end' && typeof value.percentage === 'number') onProgress(value.percentage);
+          })
+        : undefined;
+      try {
+        return await client.sendRequest<AnalyzeLogResult>(analyzeLogMethod, { ...params, workDoneToken } satisfies AnalyzeLogParams, token);
+      } finally {
+        progress?.dispose();
+      }
+    },
+    toWorkspaceEdit: (edit) => client.protocol2CodeConverter.asWorkspaceEdit(edit),
     dispose() {
       statusListener.dispose();
       void client.dispose();

@@ -8,6 +8,7 @@ export function fileKindOf(path: string): FileKind | undefined {
   if (name === 'Procfile' || name.startsWith('Procfile.')) return 'procfile';
   if (name === 'railway.toml') return 'railway-toml';
   if (name === 'railway.json') return 'railway-json';
+  if (path === '.railway/railway.ts' || path.endsWith('/.railway/railway.ts')) return 'railway-iac';
   if (isDockerfileName(name)) return 'dockerfile';
   if (name.endsWith('.py')) return 'python';
   // Shell scripts matter when a start command runs them (`bash start.sh`).

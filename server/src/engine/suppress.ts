@@ -9,8 +9,8 @@ import type { RuleMeta } from './rule';
 import { fileKindOf } from './kinds';
 import type { Finding, Fix } from './types';
 
-const NEXT_LINE = /^\s*#\s*deploy-doctor-disable-next-line\s+([A-Za-z0-9_,\s-]+)$/;
-const FILE = /^\s*#\s*deploy-doctor-disable\s+([A-Za-z0-9_,\s-]+)$/;
+const NEXT_LINE = /^\s*(?:#|\/\/)\s*deploy-doctor-disable-next-line\s+([A-Za-z0-9_,\s-]+)$/;
+const FILE = /^\s*(?:#|\/\/)\s*deploy-doctor-disable\s+([A-Za-z0-9_,\s-]+)$/;
 const HADOLINT = /^\s*#\s*hadolint\s+(global\s+)?ignore=([A-Za-z0-9_,\s-]+)$/;
 const CHECK_SKIP = /^\s*#\s*check\s*=\s*skip\s*=\s*([A-Za-z0-9_,\s-]+)$/;
 
@@ -42,7 +42,7 @@ export function isSuppressed(project: Project, rule: RuleMeta, finding: Finding,
     // Look through the run of comment lines directly above.
     for (let line = lines.positionAt(offset).line - 1; line >= 0; line--) {
       const text = lines.lineText(line);
-      if (!/^\s*#/.test(text)) break;
+      if (!/^\s*(#|\/\/)/.test(text)) break;
       const m = NEXT_LINE.exec(text);
       if (m && matches(m[1])) return true;
       const h = HADOLINT.exec(text);
@@ -63,6 +63,8 @@ export function suppressionFixes(project: Project, finding: Finding, statementSt
   const lines = project.lines(finding.file);
   if (!lines) return [];
   const eol = lines.eol;
+  // TypeScript (.railway/railway.ts) comments start with `//`; everything else here uses `#`.
+  const mark = fileKindOf(finding.file) === 'railway-iac' ? '//' : '#';
   const line = lines.positionAt(statementStart).line;
   const lineText = lines.lineText(line);
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
@@ -75,11 +77,11 @@ export function suppressionFixes(project: Project, finding: Finding, statementSt
     if (!directive) break;
     top = l + 1 < lines.lineCount ? lines.lineStart(l + 1) : lines.text.length;
   }
-  const topText = top === lines.text.length && top > 0 && !/[\r\n]$/.test(lines.text) ? `${eol}# deploy-doctor-disable ${finding.ruleId}${eol}` : `# deploy-doctor-disable ${finding.ruleId}${eol}`;
+  const topText = top === lines.text.length && top > 0 && !/[\r\n]$/.test(lines.text) ? `${eol}${mark} deploy-doctor-disable ${finding.ruleId}${eol}` : `${mark} deploy-doctor-disable ${finding.ruleId}${eol}`;
   return [
     {
       title: `Disable ${finding.ruleId} for this line`,
-      edits: [{ file: finding.file, range: { start: lineStart, end: lineStart }, text: `${indent}# deploy-doctor-disable-next-line ${finding.ruleId}${eol}` }],
+      edits: [{ file: finding.file, range: { start: lineStart, end: lineStart }, text: `${indent}${mark} deploy-doctor-disable-next-line ${finding.ruleId}${eol}` }],
     },
     {
       title: `Disable ${finding.ruleId} for this file`,

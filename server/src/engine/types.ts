@@ -53,7 +53,7 @@ export interface Finding {
 }
 
 /** The kinds of file the engine understands. */
-export type FileKind = 'procfile' | 'railway-toml' | 'railway-json' | 'dockerfile' | 'python' | 'shell';
+export type FileKind = 'procfile' | 'railway-toml' | 'railway-json' | 'railway-iac' | 'dockerfile' | 'python' | 'shell';
 
 export interface AnalyzeOptions {
   /** Per-rule severity overrides; `off` drops the rule. */

@@ -11,6 +11,7 @@ export function nodeGrammars(): Promise<Grammars> {
     runtime: readWasm(grammarFiles.runtime),
     bash: readWasm(grammarFiles.bash),
     python: readWasm(grammarFiles.python),
+    typescript: readWasm(grammarFiles.typescript),
   });
   return loaded;
 }

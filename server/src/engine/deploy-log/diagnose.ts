@@ -388,7 +388,7 @@ export class Diagnoser {
     // uvicorn's `Application startup failed` after a traceback: the traceback says why.
     const lifespan = find('startup_crash_in_lifespan');
     if (lifespan) {
-      const before = causes.filter((c) => c !== lifespan && c.firstLine <= lifespan.lastLine && c.evidence_isTraceback !== false);
+      const before = causes.filter((c) => c !== lifespan && c.firstLine <= lifespan.lastLine);
       const crash = before.sort((a, b) => b.lastLine - a.lastLine)[0];
       const unhandled = symptom('unhandled_exception');
       if (crash) {
@@ -432,11 +432,6 @@ export class Diagnoser {
     const gateway = symptom('http_502') ?? symptom('app_failed_to_respond');
     if (corsError && gateway) causes.push(inferred('cors_masking_502', 0.6, corsError, 'cors.masking-502', { status: '502' }, gateway));
   }
-}
-
-interface Aggregate {
-  /** Unused marker for the lifespan merge: every cause may have come from a traceback. */
-  readonly evidence_isTraceback?: boolean;
 }
 
 function inferred(category: Category, confidence: number, from: Aggregate, signature: string, values: Record<string, string>, also?: Aggregate): Aggregate {

@@ -27,8 +27,10 @@ const JSON_PAIR = /"([A-Za-z_][A-Za-z0-9_.-]{0,80})"(\s{0,3}:\s{0,3})"([^"\\]{1,
 
 const SECRET_WORDS = ['SECRET', 'TOKEN', 'PASSWORD', 'PASSWD', 'PWD', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'ACCESS_KEY', 'SIGNING_KEY', 'CREDENTIAL', 'AUTH_KEY', 'SESSION_KEY', 'CLIENT_SECRET', 'WEBHOOK_KEY', 'ENCRYPTION_KEY'];
 
+const SEPARATORS = /[-.]/g;
+
 function isSecretKey(key: string): boolean {
-  const upper = key.toUpperCase().replace(/[-.]/g, '_');
+  const upper = key.toUpperCase().replace(SEPARATORS, '_');
   return SECRET_WORDS.some((w) => upper.includes(w));
 }
 
@@ -94,4 +96,4 @@ export function redact(text: string): Redacted {
 }
 
 /** Every RegExp of the redactor, for the ReDoS check. */
-export const REDACT_PATTERNS: readonly RegExp[] = [URL_PASSWORD, URL_TOKEN, STRIPE, JWT, AUTH_HEADER, AWS_KEY_ID, AWS_SECRET, KEY_VALUE, JSON_PAIR, /[-.]/g];
+export const REDACT_PATTERNS: readonly RegExp[] = [URL_PASSWORD, URL_TOKEN, STRIPE, JWT, AUTH_HEADER, AWS_KEY_ID, AWS_SECRET, KEY_VALUE, JSON_PAIR, SEPARATORS];

@@ -144,4 +144,9 @@ export interface LogDiagnosis {
   readonly lines: number;
   /** Lines of the last failing deploy, when the paste holds several (1-based, inclusive). */
   readonly window?: { readonly from: number; readonly to: number };
+  /**
+   * What the log says about the deploy as a whole, when it says it: `builder` (railpack, nixpacks, dockerfile),
+   * `startCommand` (from a Railpack/Nixpacks plan box), `healthcheckPath` and `retryWindow` (Railway's block).
+   */
+  readonly facts?: Readonly<Record<string, string>>;
 }

@@ -16,6 +16,8 @@ import { commandFromArgv, parseCommandLine } from '../shell/parse';
 import type { CommandMode } from '../shell/model';
 import { verbatimText, type MappedText } from '../text';
 import type { TextEdit } from '../types';
+import { parseIac, type IacService } from '../iac/parse';
+import { IAC_PATH } from '../railway/migrate';
 import { followScripts } from './scripts';
 import type { CommandSource, DeployPlan, PlannedLaunch, Runtime, Service } from './types';
 import { launchesOf } from './launches';
@@ -26,8 +28,10 @@ const MANIFESTS = ['requirements.txt', 'pyproject.toml', 'Pipfile'];
 export function buildPlan(project: Project): DeployPlan {
   const services: Service[] = [];
   const usedDockerfiles = new Set<string>();
-  for (const root of serviceRoots(project)) {
-    const service = buildService(project, root);
+  const iac = iacServices(project);
+  const roots = [...new Set([...serviceRoots(project), ...iac.keys()])].sort();
+  for (const root of roots) {
+    const service = buildService(project, root, iac.get(root) ?? []);
     if (service.dockerfile) usedDockerfiles.add(service.dockerfile.path);
     services.push(service);
   }
@@ -69,17 +73,40 @@ function serviceRoots(project: Project): string[] {
   return [...roots].sort();
 }
 
-function buildService(project: Project, root: string): Service {
+/** Services declared in `.railway/railway.ts`, by the project folder they build from. */
+function iacServices(project: Project): Map<string, IacService[]> {
+  const out = new Map<string, IacService[]>();
+  const text = project.text(IAC_PATH);
+  const parser = project.grammars.typescript;
+  if (text === undefined || !parser) return out;
+  const file = project.parsed('iac', IAC_PATH, text, () => parseIac(parser, IAC_PATH, text));
+  for (const service of file.services) {
+    // A service from a prebuilt image runs none of this repository's files.
+    if (service.image) continue;
+    const root = joinPath('', service.rootDirectory?.value ?? '');
+    if (root.startsWith('..')) continue;
+    out.set(root, [...(out.get(root) ?? []), service]);
+  }
+  return out;
+}
+
+function buildService(project: Project, root: string, iac: readonly IacService[]): Service {
   const at = (name: string): string => joinPath(root, name);
   const railway = railwayConfigAt(project, at('railway.toml')) ?? railwayConfigAt(project, at('railway.json'));
   const procfile = project.procfiles.find((p) => p.path === at('Procfile'));
-  const onRailway = railway !== undefined || project.index.isFile('.railway/railway.ts') || (root === '' ? false : hasRailwayConfig(project, ''));
+  const onRailway = railway !== undefined || iac.length > 0 || project.index.isFile(IAC_PATH) || (root === '' ? false : hasRailwayConfig(project, ''));
   const configured = railway ? builderOf(railway) : undefined;
   const pathSetting = railway ? stringValue(setting(railway, 'build', 'dockerfilePath')?.value) : undefined;
+  // In railway.ts the Dockerfile path is the documented service variable RAILWAY_DOCKERFILE_PATH.
+  const iacDockerfile = iac.map((s) => s.env.get('RAILWAY_DOCKERFILE_PATH')?.value).find((v) => v !== undefined);
 
   // Which Dockerfile: dockerfilePath, else a `Dockerfile` in the service root (which Railway always uses).
   let docker: Service['dockerfile'];
-  if (pathSetting) {
+  if (iacDockerfile !== undefined) {
+    const path = iacDockerfile.startsWith('/') ? joinPath('', iacDockerfile) : joinPath(root, iacDockerfile);
+    const model = dockerfile(project, path);
+    if (model) docker = { path, model, context: root, reason: 'RAILWAY_DOCKERFILE_PATH' };
+  } else if (pathSetting) {
     const path = pathSetting.value.startsWith('/') ? joinPath('', pathSetting.value) : joinPath(railway?.dir ?? root, pathSetting.value);
     const model = dockerfile(project, path);
     if (model) docker = { path, model, context: isInside(path, root) ? root : dirname(path), reason: 'dockerfilePath' };
@@ -103,6 +130,25 @@ function buildService(project: Project, root: string): Service {
     name: onRailway ? `Railway (${builder === 'NIXPACKS' ? 'Nixpacks' : 'Railpack'})` : 'Heroku',
   };
   const sources: CommandSource[] = [];
+
+  for (const service of iac) {
+    for (const start of service.start) {
+      const onDocker = docker !== undefined;
+      const env = start.environment ? (start.environment.startsWith('!') ? ` (environments other than ${start.environment.slice(1)})` : ` (environment ${start.environment})`) : '';
+      sources.push(
+        commandSource(project, {
+          kind: 'railway',
+          label: `start of service(${JSON.stringify(service.name)})${env} in ${IAC_PATH}`,
+          file: IAC_PATH,
+          text: start.text,
+          mode: onDocker ? 'exec' : 'shell',
+          runtime: onDocker ? dockerRuntime(project, docker!.model, docker!.context, 'railway', true, `Railway (from ${docker!.path})`, installs) : appRuntime,
+          web: true,
+          rewrite: (command) => [start.rewrite(command)],
+        }),
+      );
+    }
+  }
 
   if (railway) {
     const base = setting(railway, 'deploy', 'startCommand');

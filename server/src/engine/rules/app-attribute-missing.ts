@@ -21,7 +21,7 @@ export const appAttributeMissing = defineRule({
   id: 'app-attribute-missing',
   defaultSeverity: 'error',
   summary: 'The app module resolves but defines no such attribute (or names a factory without calling it).',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const app = planned.launch.app;

@@ -16,7 +16,7 @@ export const appModuleNotImportable = defineRule({
   id: 'app-module-not-importable',
   defaultSeverity: 'error',
   summary: 'The app module of the start command does not resolve from the directory and sys.path the platform uses.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;

@@ -19,7 +19,7 @@ export const execFormEnvNotExpanded = defineRule({
   id: 'exec-form-env-not-expanded',
   defaultSeverity: 'error',
   summary: '`$VAR` or shell syntax in a command that runs without a shell (exec-form CMD/ENTRYPOINT, Railway start command on a Dockerfile build).',
-  fileKinds: ['dockerfile', 'railway-toml', 'railway-json'],
+  fileKinds: ['dockerfile', 'railway-toml', 'railway-json', 'railway-iac'],
   check(project, report) {
     for (const service of project.plan.services) {
       for (const source of service.sources) {

@@ -18,7 +18,7 @@ export const firstPartyImportUnresolvable = defineRule({
   id: 'first-party-import-unresolvable',
   defaultSeverity: 'error',
   summary: "The launched module's own imports of first-party packages fail under the sys.path the platform uses.",
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell', 'python'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell', 'python'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const imports = launchImports(project, planned);

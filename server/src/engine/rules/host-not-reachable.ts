@@ -19,7 +19,7 @@ export const hostNotReachable = defineRule({
   id: 'host-not-reachable',
   defaultSeverity: 'error',
   summary: 'The web server listens on loopback (explicitly or by default), so the platform cannot reach it.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;

@@ -14,7 +14,7 @@ export const modulePathCaseMismatch = defineRule({
   id: 'module-path-case-mismatch',
   defaultSeverity: 'error',
   summary: 'A module path or import matches a folder or file only case-insensitively: it works on macOS and Windows, fails on Linux.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell', 'python'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell', 'python'],
   check(project, report) {
     const seen = new Set<string>();
     for (const planned of project.plan.launches) {

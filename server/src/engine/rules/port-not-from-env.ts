@@ -16,7 +16,7 @@ export const portNotFromEnv = defineRule({
   id: 'port-not-from-env',
   defaultSeverity: 'warning',
   summary: 'The web server listens on a fixed port where the platform assigns one in $PORT.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'dockerfile', 'shell'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell'],
   check(project, report) {
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;

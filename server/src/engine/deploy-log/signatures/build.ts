@@ -19,7 +19,7 @@ export const build = family('build', [
     category: 'python_version_mismatch',
     literals: ['requires a different Python', 'Requires-Python'],
     pattern: /(?:requires a different Python: ([\d.]{1,20}) not in '([^']{1,100})'|Requires-Python ?([<>=!~][^\s;]{0,60}))/,
-    values: (m) => (m[1] ? { python: m[1], requiresPython: m[2] } : { requiresPython: m[3] }),
+    values: (m): Record<string, string> => (m[1] ? { python: m[1], requiresPython: m[2] } : { requiresPython: m[3] }),
     confidence: 0.85,
   },
   {

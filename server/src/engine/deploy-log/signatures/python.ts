@@ -3,6 +3,8 @@
  * line seen without its traceback), and the Flask development server's loopback bind.
  *
  * ModuleNotFoundError heuristic (first-party or third-party; linking has the final word with the workspace):
+ *   0. the server's own importer (uvicorn/importer.py, gunicorn's import_app) imported it: the start command's
+ *      app module path is wrong (0.85);
  *   1. a top-level name that is a well-known distribution's import name (`flask`, `yaml`, `jwt`…) → missing dependency;
  *   2. the missing package appears as a folder in a first-party frame's path (`/app/backend/wsgi.py` importing
  *      `backend`) → the package is in the image but its parent folder is not on sys.path → PYTHONPATH (0.9);
@@ -150,6 +152,11 @@ export function classifyMissingModule(name: string, frames: readonly Frame[]): F
   const imported = importLine ? (importLine[1] ?? importLine[2]) : undefined;
   const values: Record<string, string> = { module: name, topLevel: top, ...where(lastFirstParty(frames)), ...(imported ? { importedAs: imported } : {}) };
   const key = `module:${top}`;
+  // The server itself imported the missing module: it is the start command's app module (or its package).
+  const caller = [...frames].reverse().find((f) => !f.file.startsWith('<') && !f.file.includes('/importlib/'));
+  if (caller && (caller.file.endsWith('uvicorn/importer.py') || (caller.file.endsWith('gunicorn/util.py') && caller.func === 'import_app'))) {
+    return cause('wrong_app_module_path', 0.85, { ...values, hint: 'app-module-imported-by-server', server: caller.file.includes('uvicorn') ? 'uvicorn' : 'gunicorn' }, key);
+  }
   if (THIRD_PARTY.has(top)) return cause('module_not_found_missing_dependency', 0.8, { ...values, hint: 'known-distribution' }, key);
   if (firstParty.some((f) => f.file.includes(`/${top}/`))) return cause('module_not_found_pythonpath', 0.9, { ...values, hint: 'package-folder-in-traceback' }, key);
   const dottedPrefix = imported !== undefined && imported !== name && imported.startsWith(`${name}.`);

@@ -1,0 +1,61 @@
+/**
+ * Deploy log analysis: the public API of `engine/deploy-log` (DESIGN §2, §3).
+ *
+ *   const scanner = createLogScanner({ link });
+ *   for await (const chunk of stream) scanner.push(chunk);   // chunks may split lines anywhere
+ *   const diagnosis = scanner.finish();
+ *
+ * `diagnoseLog(text)` is the same over one chunk. Memory does not grow with the size of the log. Causes come
+ * with empty `locations` and `fixes`; a `Linker` (the deploy plan's, in link.ts) fills them in.
+ */
+
+import type { Linker } from './diagnose';
+import { READER_PATTERNS } from './reader';
+import { REDACT_PATTERNS } from './redact';
+import { SCANNER_PATTERNS, Scanner } from './scanner';
+import { catalogPatterns } from './signatures/index';
+import type { LogDiagnosis } from './types';
+
+export type { Linker } from './diagnose';
+export type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './types';
+export { CATEGORIES, SYMPTOMS } from './types';
+export { redact } from './redact';
+export { normalizeLine } from './reader';
+export { SIGNATURES } from './signatures/index';
+
+export interface LogScanner {
+  /** Feeds the next piece of the log; a chunk may end in the middle of a line. */
+  push(chunk: string): void;
+  /** Ends the log and returns the diagnosis (the same object on later calls). */
+  finish(): LogDiagnosis;
+}
+
+export interface LogScanOptions {
+  /** Fills in config locations and fixes for each cause; without it they stay empty. */
+  readonly link?: Linker;
+}
+
+export function createLogScanner(options?: LogScanOptions): LogScanner {
+  const scanner = new Scanner(options?.link);
+  return {
+    push: (chunk) => {
+      try {
+        scanner.push(chunk);
+      } catch {
+        // Never throw on input: a line that breaks a signature is skipped.
+      }
+    },
+    finish: () => scanner.finish(),
+  };
+}
+
+export function diagnoseLog(text: string, options?: LogScanOptions): LogDiagnosis {
+  const scanner = createLogScanner(options);
+  scanner.push(text);
+  return scanner.finish();
+}
+
+/** Every RegExp the analyzer uses (reader, catalog, scanner, redaction), for the ReDoS check. */
+export function allLogPatterns(): RegExp[] {
+  return [...READER_PATTERNS, ...catalogPatterns(), ...SCANNER_PATTERNS, ...REDACT_PATTERNS];
+}
