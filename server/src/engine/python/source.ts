@@ -70,8 +70,17 @@ export interface EnvRead {
   readonly hasDefault: boolean;
 }
 
+/** An HTTP route the app declares: `@app.get("/health")`, `path("health/", …)`, `Route("/health", …)`. */
+export interface PyRoute {
+  readonly path: string;
+  readonly range: OffsetRange;
+  /** `app.get`, `router.route`, `path`, … as written. */
+  readonly via: string;
+}
+
 export interface PySource {
   readonly path: string;
+  readonly routes: readonly PyRoute[];
   readonly imports: readonly PyImport[];
   /** Module-level names, last binding wins. */
   readonly bindings: ReadonlyMap<string, PyBinding>;
@@ -89,6 +98,7 @@ const MAX_SOURCE_LENGTH = 2_000_000;
 export function scanPython(parser: Parser, path: string, text: string): PySource {
   const empty: PySource = {
     path,
+    routes: [],
     imports: [],
     bindings: new Map(),
     openNamespace: true,
@@ -105,6 +115,7 @@ export function scanPython(parser: Parser, path: string, text: string): PySource
     scan.block(tree.rootNode, 'module', true);
     return {
       path,
+      routes: scan.routes,
       imports: scan.imports,
       bindings: scan.bindings,
       openNamespace: scan.openNamespace,
@@ -120,12 +131,15 @@ export function scanPython(parser: Parser, path: string, text: string): PySource
 
 const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
 const RUN_CALLEES = /(^|\.)(run|run_app|run_server|run_simple|serve)$/;
+/** Route declarations of Flask, FastAPI, Starlette, Quart, Sanic, Litestar and Django URLconfs. */
+const ROUTE_CALLEES = /^(\w+\.)?(get|post|put|patch|delete|head|options|route|api_route|add_url_rule|add_api_route|add_route|Route|path|re_path|websocket)$/;
 
 class Scanner {
   readonly imports: PyImport[] = [];
   readonly bindings = new Map<string, PyBinding>();
   readonly envReads: EnvRead[] = [];
   readonly runCalls: RunCall[] = [];
+  readonly routes: PyRoute[] = [];
   openNamespace = false;
   hasMainGuard = false;
 
@@ -336,6 +350,16 @@ class Scanner {
     const args = node.childForFieldName('arguments');
     if (!fn || !args) return;
     const callee = fn.text;
+    const route = ROUTE_CALLEES.exec(callee);
+    if (route) {
+      const first = args.namedChild(0);
+      const value = first ? stringValue(first) : undefined;
+      // Django's path("health/") is relative to the site root; decorators and Route() carry the leading slash.
+      const django = route[2] === 'path' || route[2] === 're_path';
+      if (value !== undefined && (django || value.startsWith('/'))) {
+        this.routes.push({ path: django ? `/${value.replace(/^\^/, '').replace(/\$$/, '')}` : value, range: range(first as Node), via: callee });
+      }
+    }
     if (/(^|\.)(getenv|environ\.get)$/.test(callee) || /^(env|config)$/.test(callee) || /(^|\.)env\.(str|int)$/.test(callee)) {
       const first = args.namedChild(0);
       const name = first ? stringValue(first) : undefined;

@@ -5,7 +5,7 @@
 
 import { parseJsonConfig } from '../config/json';
 import { parseTomlConfig } from '../config/toml';
-import { getEntry, type ConfigDocument, type ConfigEntry, type ConfigNode, type ConfigString } from '../config/tree';
+import { getEntry, type ConfigDocument, type ConfigEntry, type ConfigNode, type ConfigObject, type ConfigString } from '../config/tree';
 import { dirname } from '../files';
 
 export interface RailwayConfig {
@@ -44,4 +44,28 @@ export function stringValue(node: ConfigNode | undefined): ConfigString | undefi
 export function builderOf(config: RailwayConfig): string | undefined {
   const node = stringValue(setting(config, 'build', 'builder')?.value);
   return node?.value.toUpperCase();
+}
+
+export interface ConfigSections {
+  /** '' for the base config, `environments.<name>.` for an override. */
+  readonly prefix: string;
+  readonly environment?: string;
+  readonly build?: ConfigObject;
+  readonly deploy?: ConfigObject;
+}
+
+/** The base `build`/`deploy` sections and those of every `environments.<name>` override. */
+export function allSections(config: RailwayConfig): ConfigSections[] {
+  const root = config.doc.root;
+  if (!root) return [];
+  const pick = (obj: ConfigObject, key: string): ConfigObject | undefined => {
+    const v = obj.entries.get(key)?.value;
+    return v?.kind === 'object' ? v : undefined;
+  };
+  const out: ConfigSections[] = [{ prefix: '', build: pick(root, 'build'), deploy: pick(root, 'deploy') }];
+  const envs = pick(root, 'environments');
+  for (const [name, env] of envs?.entries ?? []) {
+    if (env.value.kind === 'object') out.push({ prefix: `environments.${name}.`, environment: name, build: pick(env.value, 'build'), deploy: pick(env.value, 'deploy') });
+  }
+  return out;
 }

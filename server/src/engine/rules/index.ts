@@ -4,6 +4,14 @@ import type { Rule } from '../rule';
 import { appAttributeMissing } from './app-attribute-missing';
 import { appModuleNotImportable } from './app-module-not-importable';
 import { configSyntax } from './config-syntax';
+import { buildCommandPrivateNetwork } from './build-command-private-network';
+import { cronSchedule } from './cron-schedule';
+import { dockerfileOverridesBuilder } from './dockerfile-overrides-builder';
+import { dockerfilePathMissing } from './dockerfile-path-missing';
+import { healthcheckPath } from './healthcheck-path';
+import { healthcheckTimeout } from './healthcheck-timeout';
+import { procfileReleasePhase } from './procfile-release-phase';
+import { restartPolicyRetries } from './restart-policy-retries';
 import { execFormEnvNotExpanded } from './exec-form-env-not-expanded';
 import { firstPartyImportUnresolvable } from './first-party-import-unresolvable';
 import { hostNotReachable } from './host-not-reachable';
@@ -18,7 +26,15 @@ export const allRules: readonly Rule[] = [
   configSyntax,
   railwayConfigSchema,
   railwayConfigCutoff,
+  dockerfilePathMissing,
+  dockerfileOverridesBuilder,
+  healthcheckPath,
+  healthcheckTimeout,
+  restartPolicyRetries,
+  cronSchedule,
+  buildCommandPrivateNetwork,
   procfileSyntax,
+  procfileReleasePhase,
   appModuleNotImportable,
   firstPartyImportUnresolvable,
   modulePathCaseMismatch,

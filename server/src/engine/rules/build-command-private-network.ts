@@ -1,0 +1,53 @@
+/**
+ * build-command-private-network: a Railway `buildCommand` that runs migrations or talks to `*.railway.internal`.
+ * The private network does not exist during the build (research/platforms.md §2.4), so the command fails with
+ * "could not translate host name"; `preDeployCommand` runs with it.
+ */
+
+import { railwayConfigAt } from '../plan/build';
+import { allSections, stringValue } from '../railway/config';
+import { defineRule } from '../rule';
+import type { Fix } from '../types';
+
+const MIGRATION = /\bmanage\.py\s+migrate\b|\balembic\s+upgrade\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\b|\bdjango-admin\s+migrate\b/;
+
+export const buildCommandPrivateNetwork = defineRule({
+  id: 'build-command-private-network',
+  defaultSeverity: 'warning',
+  summary: 'A build command that needs the database or the private network, which do not exist during the build.',
+  fileKinds: ['railway-toml', 'railway-json'],
+  check(project, report) {
+    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
+      const config = railwayConfigAt(project, path);
+      if (!config?.doc.root) continue;
+      for (const sections of allSections(config)) {
+        const entry = sections.build?.entries.get('buildCommand');
+        const node = stringValue(entry?.value);
+        if (!entry || !node) continue;
+        const internal = /[A-Za-z0-9-]+\.railway\.internal\b/.exec(node.value);
+        const migration = MIGRATION.exec(node.value);
+        if (!internal && !migration) continue;
+        const fixes: Fix[] = [];
+        // When the whole build command is the migration and there is no pre-deploy command yet, move it there.
+        if (migration && !sections.deploy?.entries.has('preDeployCommand') && config.doc.format === 'toml' && /^[^&;|]*$/.test(node.value) && !sections.prefix) {
+          const text = project.text(path) ?? '';
+          const eol = text.includes('\r\n') ? '\r\n' : '\n';
+          const deploy = /^\[deploy\][ \t]*$/m.exec(text);
+          const line = `preDeployCommand = [${JSON.stringify(node.value)}]`;
+          const lineStart = text.lastIndexOf('\n', entry.range.start) + 1;
+          const lineEnd = text.indexOf('\n', entry.range.end);
+          const removal = { file: path, range: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, text: '' };
+          const at = deploy ? deploy.index + deploy[0].length : text.length;
+          const insert = deploy ? `${eol}${line}` : `${text.length && !/\n$/.test(text) ? eol : ''}${eol}[deploy]${eol}${line}${eol}`;
+          fixes.push({ title: 'Move it to preDeployCommand', edits: [removal, { file: path, range: { start: at, end: at }, text: insert }] });
+        }
+        report({
+          file: path,
+          range: node.range,
+          message: `${internal ? `\`${internal[0]}\` is on Railway's private network, which` : 'Migrations need the database, and Railway\'s private network'} does not exist during the build: the command fails with "could not translate host name". Run it as \`deploy.preDeployCommand\`, which runs before each deploy with the private network and the service variables.`,
+          fixes,
+        });
+      }
+    }
+  },
+});

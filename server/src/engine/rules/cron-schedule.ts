@@ -1,0 +1,76 @@
+/**
+ * cron-schedule: `cronSchedule` must be a 5-field crontab expression (minute hour day month weekday, UTC), and
+ * Railway runs cron services at most every 5 minutes (research/platforms.md §1.3).
+ */
+
+import { railwayConfigAt } from '../plan/build';
+import { allSections, stringValue } from '../railway/config';
+import { defineRule } from '../rule';
+
+const FIELDS: readonly { readonly name: string; readonly min: number; readonly max: number }[] = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12 },
+  { name: 'day of week', min: 0, max: 7 },
+];
+const NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat)$/i;
+
+export const cronSchedule = defineRule({
+  id: 'cron-schedule',
+  defaultSeverity: 'error',
+  summary: 'A cronSchedule that is not a 5-field crontab expression, or that runs more often than every 5 minutes.',
+  fileKinds: ['railway-toml', 'railway-json'],
+  check(project, report) {
+    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
+      const config = railwayConfigAt(project, path);
+      if (!config?.doc.root) continue;
+      for (const sections of allSections(config)) {
+        const node = stringValue(sections.deploy?.entries.get('cronSchedule')?.value);
+        if (!node) continue;
+        const fields = node.value.trim().split(/\s+/);
+        if (fields.length !== 5) {
+          report({ file: path, range: node.range, message: `\`${node.value}\` has ${fields.length} field${fields.length === 1 ? '' : 's'}: Railway's cron schedule takes 5 (minute hour day-of-month month day-of-week, in UTC), e.g. \`"*/15 * * * *"\`.` });
+          continue;
+        }
+        const bad = fields.findIndex((f, i) => !validField(f, FIELDS[i].min, FIELDS[i].max));
+        if (bad >= 0) {
+          report({ file: path, range: node.range, message: `\`${fields[bad]}\` is not a valid ${FIELDS[bad].name} (${FIELDS[bad].min}–${FIELDS[bad].max}) in the cron schedule.` });
+          continue;
+        }
+        const gap = minuteGap(fields[0]);
+        if (gap !== undefined && gap < 5 && fields[1] !== undefined) {
+          report({
+            file: path,
+            range: node.range,
+            severity: 'warning',
+            message: `This schedule runs every ${gap === 1 ? 'minute' : `${gap} minutes`}, but Railway runs cron services at most every 5 minutes (and skips a run while the previous one is still going).`,
+            fixes: [{ title: 'Run every 5 minutes', edits: [node.rewrite(['*/5', ...fields.slice(1)].join(' '))] }],
+          });
+        }
+      }
+    }
+  },
+});
+
+function validField(field: string, min: number, max: number): boolean {
+  return field.split(',').every((part) => {
+    const [range, step] = part.split('/');
+    if (step !== undefined && !/^\d+$/.test(step)) return false;
+    if (range === '*') return true;
+    const bounds = range.split('-');
+    return bounds.length <= 2 && bounds.every((b) => NAMES.test(b) || (/^\d+$/.test(b) && Number(b) >= min && Number(b) <= max));
+  });
+}
+
+/** The smallest gap in minutes between runs in an hour, for `*`, `*\/N` and lists of minutes. */
+function minuteGap(field: string): number | undefined {
+  if (field === '*') return 1;
+  const step = /^\*\/(\d+)$/.exec(field);
+  if (step) return Number(step[1]);
+  if (/^\d+(,\d+)+$/.test(field)) {
+    const minutes = field.split(',').map(Number).sort((a, b) => a - b);
+    return Math.min(...minutes.slice(1).map((m, i) => m - minutes[i]), 60 - minutes[minutes.length - 1] + minutes[0]);
+  }
+  return undefined;
+}

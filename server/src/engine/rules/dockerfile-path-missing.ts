@@ -1,0 +1,56 @@
+/**
+ * dockerfile-path-missing: a Railway config names a Dockerfile that does not exist (`dockerfilePath`), or asks for
+ * the DOCKERFILE builder where there is no Dockerfile to build. The build cannot start (research/platforms.md §1.4).
+ */
+
+import { basename, dirname, joinPath } from '../files';
+import { isDockerfileName } from '../kinds';
+import { railwayConfigAt } from '../plan/build';
+import { allSections, stringValue } from '../railway/config';
+import { defineRule } from '../rule';
+import type { Fix } from '../types';
+
+export const dockerfilePathMissing = defineRule({
+  id: 'dockerfile-path-missing',
+  defaultSeverity: 'error',
+  summary: 'The Dockerfile a Railway config names (dockerfilePath, or the DOCKERFILE builder) does not exist.',
+  fileKinds: ['railway-toml', 'railway-json'],
+  check(project, report) {
+    const dockerfiles = project.filesOfKind('dockerfile');
+    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
+      const config = railwayConfigAt(project, path);
+      if (!config?.doc.root) continue;
+      const root = config.dir;
+      for (const sections of allSections(config)) {
+        const pathNode = stringValue(sections.build?.entries.get('dockerfilePath')?.value);
+        if (pathNode) {
+          const target = pathNode.value.startsWith('/') ? joinPath('', pathNode.value) : joinPath(root, pathNode.value);
+          if (target.startsWith('..') || project.index.isFile(target)) continue;
+          const candidates = dockerfiles.filter((d) => basename(d).toLowerCase() === basename(target).toLowerCase() || d.toLowerCase() === target.toLowerCase());
+          const fixes: Fix[] = candidates.length === 1 ? [{ title: `Use ${relative(root, candidates[0])}`, edits: [pathNode.rewrite(relative(root, candidates[0]))], isPreferred: true }] : [];
+          report({
+            file: path,
+            range: pathNode.range,
+            message: `\`${pathNode.value}\` does not exist (looked for ${target || 'the project root'}): Railway cannot build this service.${candidates.length ? ` Did you mean ${candidates.map((c) => `\`${c}\``).join(', ')}?` : ''}`,
+            fixes,
+          });
+          continue;
+        }
+        const builder = stringValue(sections.build?.entries.get('builder')?.value);
+        if (builder?.value.toUpperCase() !== 'DOCKERFILE' || sections.prefix) continue;
+        if (project.index.isFile(joinPath(root, 'Dockerfile'))) continue;
+        const nearby = dockerfiles.filter((d) => dirname(d) === root && isDockerfileName(basename(d)));
+        report({
+          file: path,
+          range: builder.range,
+          message: `The DOCKERFILE builder needs a \`Dockerfile\` in ${root ? `${root}/` : 'the service root'}, and there is none${nearby.length ? ` (there is ${nearby.map((n) => `\`${basename(n)}\``).join(', ')}: name it in \`dockerfilePath\`)` : ''}.`,
+        });
+      }
+    }
+  },
+});
+
+function relative(root: string, file: string): string {
+  if (!root) return file;
+  return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : `/${file}`;
+}
