@@ -12,6 +12,10 @@ import { allRules } from './rules/index';
 import { isSuppressed, suppressionFixes } from './suppress';
 import type { AnalyzeOptions, Finding, Fix, Severity } from './types';
 import { linkDiagnosis } from './deploy-log/link';
+import { fileKindOf } from './kinds';
+import { deployPlanView, type PlanView } from './plan/view';
+import { railwayCompletion, railwayHover, railwayLinks, type CompletionEntry, type DocumentLink, type HoverInfo } from './railway/assist';
+import { parseRailwayConfig, type RailwayConfig } from './railway/config';
 import type { LogDiagnosis } from './deploy-log/types';
 
 export type { AnalyzeOptions, Finding, Fix, FileKind, OffsetRange, RelatedLocation, Severity, SeveritySetting, TextEdit } from './types';
@@ -23,8 +27,11 @@ export { memoryFiles, normalizePath, isIgnoredPath } from './files';
 export { fileKindOf, isDeployFile, isDockerfileName } from './kinds';
 export { docsUrl, REPOSITORY_URL } from './docs';
 export { LineIndex } from './text';
+export type { CompletionEntry, DocumentLink, HoverInfo } from './railway/assist';
+export type { PlanLocation, PlanService, PlanSource, PlanView } from './plan/view';
 export type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './deploy-log/types';
 export { CATEGORIES, SYMPTOMS } from './deploy-log/types';
+export { createLogScanner, diagnoseLog, type LogScanner, type LogScanOptions } from './deploy-log/index';
 
 export interface Engine {
   /** Every rule's metadata, in registry order. */
@@ -35,6 +42,14 @@ export interface Engine {
   suppressionFixes(files: ProjectFiles, finding: Finding): Fix[];
   /** Ties a log diagnosis to the project: config locations, the rule fixes that match each cause. */
   linkLog(files: ProjectFiles, diagnosis: LogDiagnosis, options?: AnalyzeOptions): LogDiagnosis;
+  /** Hover text for a key or value of railway.toml / railway.json at `offset`. */
+  hover(files: ProjectFiles, path: string, offset: number): HoverInfo | undefined;
+  /** Completion entries at `offset` of railway.toml / railway.json (works on half-typed files). */
+  completion(files: ProjectFiles, path: string, offset: number): CompletionEntry[];
+  /** Links to files named in a deploy file (`dockerfilePath`). */
+  documentLinks(files: ProjectFiles, path: string): DocumentLink[];
+  /** The deploy plan: services, their builder, effective start command and what it shadows. */
+  deployPlan(files: ProjectFiles): PlanView;
 }
 
 export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRules): Engine {
@@ -80,6 +95,25 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
       const project = new Project(files, grammars, cache);
       return linkDiagnosis({ project, findings }, diagnosis);
     },
+    hover(files, path, offset) {
+      const config = railwayConfigOf(files, path);
+      return config ? railwayHover(config, offset) : undefined;
+    },
+    completion(files, path, offset) {
+      const text = files.read(path);
+      if (text === undefined || !isRailwayConfig(path)) return [];
+      const config = railwayConfigOf(files, path) ?? parseRailwayConfig(path, text);
+      return railwayCompletion(config, text, offset);
+    },
+    documentLinks(files, path) {
+      const config = railwayConfigOf(files, path);
+      if (!config) return [];
+      const project = new Project(files, grammars, cache);
+      return railwayLinks(config, (p) => project.index.isFile(p));
+    },
+    deployPlan(files) {
+      return deployPlanView(new Project(files, grammars, cache));
+    },
     suppressionFixes(files, finding) {
       if (!byId.has(finding.ruleId)) return [];
       const project = new Project(files, grammars, cache);
@@ -92,6 +126,18 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
 /** Where the statement holding a finding starts (a Dockerfile instruction, a TOML key), for line comments. */
 function statementStart(project: Project, finding: Finding): number {
   return project.statementStart(finding.file, finding.range.start);
+}
+
+function isRailwayConfig(path: string): boolean {
+  const kind = fileKindOf(path);
+  return kind === 'railway-toml' || kind === 'railway-json';
+}
+
+/** A railway config parsed from the files (cached by the module's parse cache through a throwaway project). */
+function railwayConfigOf(files: ProjectFiles, path: string): RailwayConfig | undefined {
+  if (!isRailwayConfig(path)) return undefined;
+  const text = files.read(path);
+  return text === undefined ? undefined : parseRailwayConfig(path, text);
 }
 
 function compareFindings(a: Finding, b: Finding): number {
