@@ -10,13 +10,14 @@
 // left out, never failing the run.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { editedLines, largeDockerfile, largeRepo, lspWorkspace, smallDockerfile } from './fixtures.mjs';
 import { LspClient } from './lsp-client.mjs';
+import { logScanFigures } from './log-scan.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const PEER = 'dockerfile_ls';
@@ -311,15 +312,38 @@ async function checkRepoFigures() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Package size
+
+/** `vsix_kb`: the size of the .vsix that `npm run package` builds (vsce, production bundles), packaged afresh. */
+async function vsixFigures() {
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  if (!existsSync(vsce)) {
+    note('@vscode/vsce is not installed: vsix_kb is left out; run "npm ci"');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'deploy-doctor-bench-vsix-'));
+  try {
+    const out = join(dir, 'deploy-doctor.vsix');
+    const run = await runProcess(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], root);
+    if (run.code !== 0 || !existsSync(out)) {
+      note(`vsce package failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-3).join(' / ')}; vsix_kb is left out`);
+      return;
+    }
+    emit('vsix_kb', statSync(out).size / 1024, 'KB');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The figure groups, in output order. Later figures plug in here as one more entry:
-//   - log scan (`log_scan_mb_per_s`, `log_scan_peak_rss_mb`, `log_scan_mb_per_s_vs_rg`): a generated 100 MB
-//     deploy log through `deploy-doctor analyze`, next to `rg -c` with the same signature patterns, once the
-//     analyze command exists;
-//   - package size (`vsix_kb`): the size of the packaged .vsix, once packaging is part of the build.
 
 const groups = [
   { name: 'language servers', run: lspFigures },
   { name: 'check over a repository', run: checkRepoFigures },
+  { name: 'package size', run: vsixFigures },
+  // log_scan_mb_per_s, log_scan_peak_rss_mb (and _50mb), log_scan_mb_per_s_vs_rg: bench/log-scan.mjs.
+  { name: 'log scan', run: () => logScanFigures({ emit }) },
 ];
 
 async function main() {

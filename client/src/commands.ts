@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { SetLineEndingsCommand, ShowRuleDocumentationCommand } from '../../server/src/protocol';
+import type { LogPanelHost } from './deploy-log-panel/panel';
 import type { DeployDoctorClient } from './language-client';
 
 const showRuleDocumentation: ShowRuleDocumentationCommand = 'deployDoctor.showRuleDocumentation';
@@ -11,14 +12,16 @@ export const commandIds = {
   restartServer: 'deployDoctor.restartServer',
   showRuleDocumentation,
   setLineEndings,
+  analyzeLog: 'deployDoctor.analyzeLog',
 } as const;
 
 /** Rule ids are kebab-case; anything else did not come from a Deploy Doctor diagnostic. */
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export function registerCommands(context: vscode.ExtensionContext, server: DeployDoctorClient): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, server: DeployDoctorClient, logPanel: LogPanelHost): vscode.Disposable[] {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     [commandIds.restartServer]: () => server.restart(),
+    [commandIds.analyzeLog]: (argument: unknown) => logPanel.run(argument),
     [commandIds.showRuleDocumentation]: (ruleId: unknown) => showDocumentation(context, server, ruleId),
     [commandIds.setLineEndings]: (uri: unknown) => useLfLineEndings(uri),
   };

@@ -1,14 +1,22 @@
-/** The extension's entry point: starts the language client and registers the commands. */
+/** The extension's entry point: starts the language client, registers the commands and the log panel's restorer. */
 
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { LogPanelHost, logPanelViewType } from './deploy-log-panel/panel';
 import { createLanguageClient, type DeployDoctorClient } from './language-client';
 
 let server: DeployDoctorClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   server = createLanguageClient(context);
-  context.subscriptions.push(server, ...registerCommands(context, server));
+  const logPanel = new LogPanelHost(context, server);
+  context.subscriptions.push(
+    server,
+    logPanel,
+    ...registerCommands(context, server, logPanel),
+    // Brings the panel back after a reload, with the state it saved (onWebviewPanel activation).
+    vscode.window.registerWebviewPanelSerializer(logPanelViewType, { deserializeWebviewPanel: (panel, state) => logPanel.restore(panel, state) }),
+  );
   try {
     await server.start();
   } catch (error) {

@@ -40,7 +40,7 @@ export interface DeployDoctorClient extends vscode.Disposable {
    * Asks the server to diagnose a deploy log; `onProgress` gets the percentage read. Rejects with the server's
    * error (a `ResponseError`, code -32800 when cancelled) or when the server is not running.
    */
-  analyzeLog(params: Omit<AnalyzeLogParams, 'workDoneToken'>, token: vscode.CancellationToken, onProgress?: (percentage: number) => void): Promise<AnalyzeLogResult>;
+  analyzeLog(params: Omit<AnalyzeLogParams, 'workDoneToken'>, token: vscode.CancellationToken, onProgress?: (percentage: number, message?: string) => void): Promise<AnalyzeLogResult>;
   /** A server-made workspace edit in the editor's terms. */
   toWorkspaceEdit(edit: WorkspaceEdit): Promise<vscode.WorkspaceEdit>;
 }
@@ -90,7 +90,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): DeployDo
       const workDoneToken = `deployDoctor/analyzeLog/${randomUUID()}`;
       const progress = onProgress
         ? client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-            if (value.kind !== 'end' && typeof value.percentage === 'number') onProgress(value.percentage);
+            if (value.kind !== 'end' && typeof value.percentage === 'number') onProgress(value.percentage, value.message);
           })
         : undefined;
       try {

@@ -5,7 +5,8 @@
  * string-literal type the client checks its own copy of the string against.
  */
 
-import { NotificationType } from 'vscode-languageserver';
+import { NotificationType, RequestType, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver';
+import type { LogCause, LogDiagnosis, LogFix, LogLocation, LogSymptom } from './engine/deploy-log/types';
 
 /** The server tells the client when its engine is ready, or that it could not start. */
 export const serverStatusMethod = 'deployDoctor/serverStatus' as const;
@@ -39,3 +40,58 @@ export const fixAllKind = 'source.fixAll.deployDoctor' as const;
 /** What stands for the rule id in `ruleDocsUrlTemplate`. */
 export const ruleIdPlaceholder = '{ruleId}' as const;
 export type RuleIdPlaceholder = typeof ruleIdPlaceholder;
+
+/**
+ * Diagnose a deploy log (DESIGN §3): the root causes first, the symptoms they explain, and, when the workspace has
+ * the project, the config lines to change and the edits that change them. The server reads the text in chunks,
+ * reports percentage progress on `workDoneToken` and stops between chunks when the request is cancelled.
+ */
+export const analyzeLogMethod = 'deployDoctor/analyzeLog' as const;
+export type AnalyzeLogMethod = typeof analyzeLogMethod;
+
+/** The longest log the server accepts, in UTF-16 code units (about bytes for the ASCII that logs are made of). */
+export const maxLogLength = 67_108_864 as const;
+export type MaxLogLength = typeof maxLogLength;
+
+export interface AnalyzeLogParams extends WorkDoneProgressParams {
+  /** The log as the user gave it: pasted, from the clipboard, an editor or a file. */
+  readonly text: string;
+  /** The workspace folder whose project the causes are linked to; the first folder when absent. */
+  readonly folderUri?: string;
+}
+
+/** A config location, with the URI of its file so the client can open it. */
+export interface AnalyzeLogLocation extends LogLocation {
+  readonly uri: string;
+}
+
+/** A fix, with its edits as a workspace edit ready for `workspace.applyEdit` (versioned for open documents). */
+export interface AnalyzeLogFix extends LogFix {
+  /** Absent when the fix is advice without edits, or its files cannot be addressed. */
+  readonly edit?: WorkspaceEdit;
+}
+
+export interface AnalyzeLogCause extends Omit<LogCause, 'locations' | 'fixes'> {
+  /** The category in words: `Module not found on the import path`. */
+  readonly title: string;
+  readonly locations: readonly AnalyzeLogLocation[];
+  readonly fixes: readonly AnalyzeLogFix[];
+}
+
+export interface AnalyzeLogSymptom extends LogSymptom {
+  /** The symptom in words: `Healthcheck failed`. */
+  readonly title: string;
+}
+
+export interface AnalyzeLogResult extends Omit<LogDiagnosis, 'causes' | 'symptoms'> {
+  readonly causes: readonly AnalyzeLogCause[];
+  readonly symptoms: readonly AnalyzeLogSymptom[];
+  /** The platform in words: `Railway`, `Heroku`. */
+  readonly platformTitle: string;
+  /** The workspace folder the causes were linked to; absent when there was none. */
+  readonly folderUri?: string;
+  /** The diagnosis as Markdown, secrets masked: what "Copy report" copies and `analyze --format markdown` prints. */
+  readonly reportMarkdown: string;
+}
+
+export const analyzeLogRequest = new RequestType<AnalyzeLogParams, AnalyzeLogResult, void>(analyzeLogMethod);

@@ -13,6 +13,7 @@ import { createRefresher } from './lsp/refresh';
 import { createServiceLoader } from './lsp/service-loader';
 import { registerWatchedFiles } from './lsp/watched-files';
 import { trackFolders } from './lsp/workspace-folders';
+import { analyzeLogRequest } from './protocol';
 
 // The tree-sitter parsers are WebAssembly. V8's optimising tier recompiles them in the background, which
 // costs ~40 MB of resident memory for parses that take microseconds anyway; the baseline compiler is enough.
@@ -40,6 +41,7 @@ connection.onInitialize((params): InitializeResult => {
 
   connection.languages.diagnostics.on((p, token) => services.diagnostics(p, token));
   connection.onCodeAction((p, token) => services.codeActions(p, token));
+  connection.onRequest(analyzeLogRequest, (p, token) => services.analyzeLog(p, token, connection.window.attachWorkDoneProgress(p?.workDoneToken)));
   registerWatchedFiles(connection, services, refresh);
   connection.onInitialized(() => {
     configuration.initialized();

@@ -134,13 +134,13 @@ describe('check: usage errors exit 2 with one clear line and a hint to --help', 
   test('an unknown subcommand lists the known ones', () => {
     const run = runCli(['analyse', 'deploy.log']);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, "deploy-doctor: unknown command 'analyse' (known commands: check)\nRun 'deploy-doctor --help' for usage.\n");
+    assert.equal(run.stderr, "deploy-doctor: unknown command 'analyse' (known commands: check, analyze)\nRun 'deploy-doctor --help' for usage.\n");
   });
 
   test('no command at all', () => {
     const run = runCli([]);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^deploy-doctor: missing command \(known commands: check\)\n/);
+    assert.match(run.stderr, /^deploy-doctor: missing command \(known commands: check, analyze\)\n/);
   });
 
   test('a folder named like a flag can be given after --', () => {

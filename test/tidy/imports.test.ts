@@ -97,5 +97,10 @@ describe('import boundaries', () => {
       assert.equal(check('client/webview/main.ts', "import { x } from '../src/commands';").length, 1);
       assert.equal(check('client/webview/main.ts', "import * as fs from 'node:fs';").length, 1);
     });
+    test('its tests may also use Node built-ins, but still not the editor or the host', () => {
+      assert.deepEqual(check('client/webview/render.test.ts', "import { test } from 'node:test';\nimport { createPanel } from './render';"), []);
+      assert.equal(check('client/webview/render.test.ts', "import * as vscode from 'vscode';").length, 1);
+      assert.equal(check('client/webview/render.test.ts', "import { x } from '../src/commands';").length, 1);
+    });
   });
 });

@@ -76,7 +76,7 @@ describe('runCli', () => {
   test('an option before the command is a usage error', async () => {
     const e = io();
     assert.equal(await runCli(['--format', 'json'], e), 2);
-    assert.equal(e.stderr, "deploy-doctor: unknown option '--format' before the command (known commands: check)\nRun 'deploy-doctor --help' for usage.\n");
+    assert.equal(e.stderr, "deploy-doctor: unknown option '--format' before the command (known commands: check, analyze)\nRun 'deploy-doctor --help' for usage.\n");
   });
 });
 

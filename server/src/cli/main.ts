@@ -1,14 +1,15 @@
 /**
  * Dispatch: `deploy-doctor <command> …`, top-level `--help`/`--version`, and the one place errors become exit
- * codes and stderr lines. New subcommands (e.g. `analyze <log|->`) are one more entry in `commands`.
+ * codes and stderr lines. A new subcommand is one more entry in `commands`.
  */
 
+import { analyzeCommand } from './analyze';
 import { checkCommand, errorText } from './check';
 import { wantsFlag, type CliIO, type Command } from './command';
 import { ExitCode, UsageError } from './exit-codes';
 import { VERSION } from './version';
 
-export const commands: readonly Command[] = [checkCommand];
+export const commands: readonly Command[] = [checkCommand, analyzeCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.synopsis.length)) + 2;

@@ -20,7 +20,7 @@ export function isDockerfileName(name: string): boolean {
   return (
     name === 'Dockerfile' ||
     name.startsWith('Dockerfile.') ||
-    name.endsWith('.dockerfile') ||
+    name.toLowerCase().endsWith('.dockerfile') ||
     name === 'Containerfile' ||
     name.startsWith('Containerfile.')
   );

@@ -27,7 +27,8 @@ function valueImports(file: string): string[] {
 }
 
 function resolveModule(from: string, specifier: string): string {
-  for (const candidate of [`${specifier}.ts`, join(specifier, 'index.ts')]) {
+  // Data imports (the Railway schema JSON) resolve as written.
+  for (const candidate of [specifier.endsWith('.json') ? specifier : `${specifier}.ts`, join(specifier, 'index.ts')]) {
     const path = resolve(from, candidate);
     if (existsSync(path)) return path;
   }
@@ -41,7 +42,7 @@ function loadTimeModules(entry: string): Set<string> {
     const file = stack.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    stack.push(...valueImports(file));
+    if (!file.endsWith('.json')) stack.push(...valueImports(file));
   }
   return seen;
 }

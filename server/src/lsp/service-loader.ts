@@ -7,6 +7,7 @@
 
 import {
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   type CancellationToken,
@@ -15,8 +16,9 @@ import {
   type Connection,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
+  type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { serverStatusNotification } from '../protocol';
+import { serverStatusNotification, type AnalyzeLogParams, type AnalyzeLogResult } from '../protocol';
 import type { Configuration } from './configuration';
 import { describeError } from './describe-error';
 import type { Documents } from './documents';
@@ -37,6 +39,8 @@ export interface ServiceLoader {
   loaded(): Services | undefined;
   diagnostics(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport>;
   codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]>;
+  /** Rejects with a `ResponseError` whose message the client can show. */
+  analyzeLog(params: AnalyzeLogParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AnalyzeLogResult>;
 }
 
 export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
@@ -86,6 +90,23 @@ export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
     diagnostics: (params, token) =>
       guard(`Diagnostics for ${params.textDocument.uri}`, { kind: DocumentDiagnosticReportKind.Full, items: [] }, (s) => s.diagnostics(params, token)),
     codeActions: (params, token) => guard(`Code actions for ${params.textDocument.uri}`, [], (s) => s.codeActions(params, token)),
+    async analyzeLog(params, token, progress) {
+      let services: Services;
+      try {
+        services = await load();
+      } catch {
+        throw new ResponseError(ErrorCodes.InternalError, 'The server could not analyse this log: its analysis engine did not load (see the Deploy Doctor output).');
+      }
+      try {
+        return await services.analyzeLog(params, token, progress);
+      } catch (error) {
+        // The services bundle throws its own copy of ResponseError: rebuild it from code and message for this one.
+        const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+        if (typeof code === 'number' && typeof message === 'string') throw new ResponseError(code, message);
+        connection.console.error(`Analyzing a deploy log failed: ${describeError(error)}`);
+        throw new ResponseError(ErrorCodes.InternalError, `The server could not analyse this log: ${messageOf(error)}`);
+      }
+    },
   };
 }
 

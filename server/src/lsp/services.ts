@@ -3,11 +3,20 @@
  * workspace model over disk and editors, the analysis cache, and the request handlers that use them.
  */
 
-import type { CancellationToken, CodeAction, CodeActionParams, DocumentDiagnosticParams, DocumentDiagnosticReport, FileEvent } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  CodeAction,
+  CodeActionParams,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
+  FileEvent,
+  WorkDoneProgressReporter,
+} from 'vscode-languageserver';
 import { createEngine, docsUrl } from '../engine/index';
 import { nodeGrammars } from '../node/grammars';
-import { ruleIdPlaceholder } from '../protocol';
+import { ruleIdPlaceholder, type AnalyzeLogParams, type AnalyzeLogResult } from '../protocol';
 import { createAnalyzer } from './analysis';
+import { analyzeLog, type LogLinker } from './analyze-log';
 import { provideCodeActions } from './code-actions';
 import { provideDiagnostics } from './diagnostics';
 import type { ServiceDeps } from './service-loader';
@@ -21,6 +30,7 @@ export interface Services {
   codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]>;
   /** Files changed on disk; true when any of them belongs to a project. */
   filesChanged(changes: readonly FileEvent[]): boolean;
+  analyzeLog(params: AnalyzeLogParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AnalyzeLogResult>;
 }
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
@@ -39,11 +49,15 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     analyzer.forget(e.document.uri);
   });
 
+  // Links log causes to the project's config lines and rule fixes through the deploy plan.
+  const logLinker: LogLinker = (files, diagnosis) => engine.linkLog(files, diagnosis);
+
   return {
     ruleCount: engine.rules.length,
     ruleDocsUrlTemplate: docsUrl(ruleIdPlaceholder),
     diagnostics: (params, token) => provideDiagnostics(analyzer, params, token),
     codeActions: (params, token) => provideCodeActions(engine, analyzer, params, token),
     filesChanged: (changes) => workspace.filesChanged(changes),
+    analyzeLog: (params, token, progress) => analyzeLog({ connection, workspace, folders, linker: logLinker }, params, token, progress),
   };
 }

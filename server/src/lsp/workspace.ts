@@ -166,6 +166,12 @@ export class Workspace {
     return path === undefined ? undefined : { project, path };
   }
 
+  /** The project of a workspace folder, given as a URI; undefined when the URI is not a workspace folder. */
+  folderProject(uri: string): WorkspaceProject | undefined {
+    const root = uriToFsPath(uri);
+    return root === undefined ? undefined : this.folders.get(root);
+  }
+
   /** URIs, versions and texts of a project's files. */
   resolver(project: WorkspaceProject): FileResolver {
     const state = project as ProjectState;

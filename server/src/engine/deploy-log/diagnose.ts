@@ -240,7 +240,20 @@ export class Diagnoser {
       });
     }
 
-    const symptomList = [...symptoms.values()];
+    // One entry per symptom id: repeated and differently-keyed occurrences (H10 on several paths) merge.
+    const byId = new Map<SymptomId, Aggregate>();
+    for (const s of [...symptoms.values()].sort((a, b) => a.firstLine - b.firstLine)) {
+      const seen = byId.get(s.symptom!);
+      if (!seen) {
+        byId.set(s.symptom!, { ...s, first: [...s.first], last: [...s.last], values: { ...s.values } });
+        continue;
+      }
+      seen.count += s.count;
+      seen.last = s.last.length ? s.last : s.first;
+      seen.lastLine = Math.max(seen.lastLine, s.lastLine);
+      seen.values = { ...s.values, ...seen.values };
+    }
+    const symptomList = [...byId.values()];
     const assign = (ranked: Aggregate[]): Map<Aggregate, SymptomId[]> => {
       const out = new Map<Aggregate, SymptomId[]>();
       for (const s of symptomList) {

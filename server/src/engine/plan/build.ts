@@ -177,9 +177,10 @@ function buildService(project: Project, root: string, iac: readonly IacService[]
 
   if (procfile) {
     const chosen = onRailway ? railwayEntry(procfile) : procfile.byName.get('web');
+    // Only a Railway start command (or a Dockerfile build) replaces the Procfile, not another Procfile entry.
+    const shadowedBy = sources.length ? sources[0].label : onRailway && docker ? `the Dockerfile ${docker.path} (Railway ignores the Procfile for Dockerfile builds)` : undefined;
     for (const entry of procfile.byName.values()) {
       if (!entry.command.text || entry.name === 'release') continue;
-      const shadowedBy = sources.length ? sources[0].label : onRailway && docker ? `the Dockerfile ${docker.path} (Railway ignores the Procfile for Dockerfile builds)` : undefined;
       sources.push({
         ...commandSource(project, {
           kind: 'procfile',

@@ -69,3 +69,15 @@ export function allSections(config: RailwayConfig): ConfigSections[] {
   }
   return out;
 }
+
+/**
+ * Where to add a line to a TOML table of a railway.toml: just after its `[name]` header (a trailing comment and
+ * CRLF allowed), or a new table appended at the end when there is none.
+ */
+export function tomlInsertion(text: string, table: string, line: string): { at: number; text: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const header = new RegExp(`^\\[${table.replace(/\./g, '\\.')}\\][ \\t]*(?:#[^\\r\\n]*)?(?=\\r?$)`, 'm').exec(text);
+  if (header) return { at: header.index + header[0].length, text: `${eol}${line}` };
+  const lead = text.length && !/\n$/.test(text) ? eol : '';
+  return { at: text.length, text: `${lead}${eol}[${table}]${eol}${line}${eol}` };
+}

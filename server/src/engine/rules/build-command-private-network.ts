@@ -5,7 +5,7 @@
  */
 
 import { railwayConfigAt } from '../plan/build';
-import { allSections, stringValue } from '../railway/config';
+import { allSections, stringValue, tomlInsertion } from '../railway/config';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
 
@@ -31,15 +31,11 @@ export const buildCommandPrivateNetwork = defineRule({
         // When the whole build command is the migration and there is no pre-deploy command yet, move it there.
         if (migration && !sections.deploy?.entries.has('preDeployCommand') && config.doc.format === 'toml' && /^[^&;|]*$/.test(node.value) && !sections.prefix) {
           const text = project.text(path) ?? '';
-          const eol = text.includes('\r\n') ? '\r\n' : '\n';
-          const deploy = /^\[deploy\][ \t]*$/m.exec(text);
-          const line = `preDeployCommand = [${JSON.stringify(node.value)}]`;
+          const insertion = tomlInsertion(text, 'deploy', `preDeployCommand = [${JSON.stringify(node.value)}]`);
           const lineStart = text.lastIndexOf('\n', entry.range.start) + 1;
           const lineEnd = text.indexOf('\n', entry.range.end);
           const removal = { file: path, range: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, text: '' };
-          const at = deploy ? deploy.index + deploy[0].length : text.length;
-          const insert = deploy ? `${eol}${line}` : `${text.length && !/\n$/.test(text) ? eol : ''}${eol}[deploy]${eol}${line}${eol}`;
-          fixes.push({ title: 'Move it to preDeployCommand', edits: [removal, { file: path, range: { start: at, end: at }, text: insert }] });
+          fixes.push({ title: 'Move it to preDeployCommand', edits: [removal, { file: path, range: { start: insertion.at, end: insertion.at }, text: insertion.text }] });
         }
         report({
           file: path,

@@ -30,6 +30,12 @@ describe('cron-schedule', () => {
     assert.equal((await check(cron('0,2,30 * * * *'))).length, 1);
   });
 
+  test('a zero step, names in the wrong field, and minute ranges', async () => {
+    assert.match((await check(cron('*/0 * * * *')))[0].message, /not a valid minute/);
+    assert.match((await check(cron('mon * * * *')))[0].message, /not a valid minute/);
+    assert.match((await check(cron('0-10 * * * *')))[0].message, /every minute/);
+  });
+
   test('valid schedules', async () => {
     for (const s of ['*/5 * * * *', '0 3 * * 1-5', '15,45 */2 1 jan-jun mon', '0 0 1 * 7']) assert.deepEqual(await check(cron(s)), [], s);
   });

@@ -7,14 +7,15 @@ import { railwayConfigAt } from '../plan/build';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
 
-const FIELDS: readonly { readonly name: string; readonly min: number; readonly max: number }[] = [
+const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
+const DAYS = /^(sun|mon|tue|wed|thu|fri|sat)$/i;
+const FIELDS: readonly { readonly name: string; readonly min: number; readonly max: number; readonly names?: RegExp }[] = [
   { name: 'minute', min: 0, max: 59 },
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12 },
-  { name: 'day of week', min: 0, max: 7 },
+  { name: 'month', min: 1, max: 12, names: MONTHS },
+  { name: 'day of week', min: 0, max: 7, names: DAYS },
 ];
-const NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat)$/i;
 
 export const cronSchedule = defineRule({
   id: 'cron-schedule',
@@ -33,13 +34,13 @@ export const cronSchedule = defineRule({
           report({ file: path, range: node.range, message: `\`${node.value}\` has ${fields.length} field${fields.length === 1 ? '' : 's'}: Railway's cron schedule takes 5 (minute hour day-of-month month day-of-week, in UTC), e.g. \`"*/15 * * * *"\`.` });
           continue;
         }
-        const bad = fields.findIndex((f, i) => !validField(f, FIELDS[i].min, FIELDS[i].max));
+        const bad = fields.findIndex((f, i) => !validField(f, FIELDS[i].min, FIELDS[i].max, FIELDS[i].names));
         if (bad >= 0) {
           report({ file: path, range: node.range, message: `\`${fields[bad]}\` is not a valid ${FIELDS[bad].name} (${FIELDS[bad].min}–${FIELDS[bad].max}) in the cron schedule.` });
           continue;
         }
         const gap = minuteGap(fields[0]);
-        if (gap !== undefined && gap < 5 && fields[1] !== undefined) {
+        if (gap !== undefined && gap < 5) {
           report({
             file: path,
             range: node.range,
@@ -53,21 +54,23 @@ export const cronSchedule = defineRule({
   },
 });
 
-function validField(field: string, min: number, max: number): boolean {
+function validField(field: string, min: number, max: number, names: RegExp | undefined): boolean {
   return field.split(',').every((part) => {
-    const [range, step] = part.split('/');
-    if (step !== undefined && !/^\d+$/.test(step)) return false;
+    const [range, step, extra] = part.split('/');
+    if (extra !== undefined || (step !== undefined && !(/^\d+$/.test(step) && Number(step) >= 1))) return false;
     if (range === '*') return true;
     const bounds = range.split('-');
-    return bounds.length <= 2 && bounds.every((b) => NAMES.test(b) || (/^\d+$/.test(b) && Number(b) >= min && Number(b) <= max));
+    return bounds.length <= 2 && bounds.every((b) => names?.test(b) || (/^\d+$/.test(b) && Number(b) >= min && Number(b) <= max));
   });
 }
 
-/** The smallest gap in minutes between runs in an hour, for `*`, `*\/N` and lists of minutes. */
+/** The smallest gap in minutes between runs in an hour, for `*`, `*\/N`, ranges `a-b[/N]` and lists of minutes. */
 function minuteGap(field: string): number | undefined {
   if (field === '*') return 1;
   const step = /^\*\/(\d+)$/.exec(field);
   if (step) return Number(step[1]);
+  const range = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(field);
+  if (range) return Number(range[2]) > Number(range[1]) ? Number(range[3] ?? 1) : undefined;
   if (/^\d+(,\d+)+$/.test(field)) {
     const minutes = field.split(',').map(Number).sort((a, b) => a - b);
     return Math.min(...minutes.slice(1).map((m, i) => m - minutes[i]), 60 - minutes[minutes.length - 1] + minutes[0]);

@@ -29,7 +29,7 @@ export const dockerfileOverridesBuilder = defineRule({
           file: path,
           range: builder.range,
           related: [{ file: dockerfile, range: { start: 0, end: 0 }, message: 'The Dockerfile Railway builds with instead' }],
-          message: `Railway builds with ${dockerfile} whenever it exists, so \`builder = "${builder.value}"\` has no effect: the service runs the Dockerfile's CMD and install steps, not ${value === 'RAILPACK' ? 'Railpack' : 'Nixpacks'}'s. Rename or move the Dockerfile to build with ${value === 'RAILPACK' ? 'Railpack' : 'Nixpacks'}.`,
+          message: `Railway builds with ${dockerfile} whenever it exists, so \`builder = "${builder.value}"\` has no effect: the service runs the Dockerfile's CMD and install steps, not those ${value === 'RAILPACK' ? 'Railpack' : 'Nixpacks'} would generate. Rename or move the Dockerfile to build with ${value === 'RAILPACK' ? 'Railpack' : 'Nixpacks'}.`,
         });
       }
     }

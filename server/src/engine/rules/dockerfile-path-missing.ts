@@ -26,7 +26,8 @@ export const dockerfilePathMissing = defineRule({
         if (pathNode) {
           const target = pathNode.value.startsWith('/') ? joinPath('', pathNode.value) : joinPath(root, pathNode.value);
           if (target.startsWith('..') || project.index.isFile(target)) continue;
-          const candidates = dockerfiles.filter((d) => basename(d).toLowerCase() === basename(target).toLowerCase() || d.toLowerCase() === target.toLowerCase());
+          // Only files inside the service folder can be built when it is the service's root directory.
+          const candidates = dockerfiles.filter((d) => (!root || d.startsWith(`${root}/`)) && (basename(d).toLowerCase() === basename(target).toLowerCase() || d.toLowerCase() === target.toLowerCase()));
           const fixes: Fix[] = candidates.length === 1 ? [{ title: `Use ${relative(root, candidates[0])}`, edits: [pathNode.rewrite(relative(root, candidates[0]))], isPreferred: true }] : [];
           report({
             file: path,
@@ -37,7 +38,7 @@ export const dockerfilePathMissing = defineRule({
           continue;
         }
         const builder = stringValue(sections.build?.entries.get('builder')?.value);
-        if (builder?.value.toUpperCase() !== 'DOCKERFILE' || sections.prefix) continue;
+        if (builder?.value.toUpperCase() !== 'DOCKERFILE') continue;
         if (project.index.isFile(joinPath(root, 'Dockerfile'))) continue;
         const nearby = dockerfiles.filter((d) => dirname(d) === root && isDockerfileName(basename(d)));
         report({

@@ -17,8 +17,15 @@ describe('healthcheck-timeout', () => {
   });
 
   test('the start command can come from the Procfile', async () => {
-    const tree = { 'railway.toml': '[deploy]\nhealthcheckTimeout = 30\n', Procfile: 'web: pip install -r requirements.txt && gunicorn app:app\n' };
-    assert.equal((await check(tree)).length, 1);
+    const tree = { 'railway.toml': '[deploy]\nhealthcheckPath = "/"\nhealthcheckTimeout = 30\n', Procfile: 'worker: celery -A app worker\nweb: pip install -r requirements.txt && gunicorn app:app\n' };
+    const [f] = await check(tree);
+    assert.match(f.message, /installs packages/);
+    // Installs belong in the build, not in preDeployCommand (a separate container).
+    assert.match(f.message, /to the build/);
+  });
+
+  test('no healthcheck path, no healthcheck: silent', async () => {
+    assert.deepEqual(await check({ 'railway.toml': '[deploy]\nstartCommand = "python manage.py migrate && gunicorn mysite.wsgi"\nhealthcheckTimeout = 5\n' }), []);
   });
 
   test('no finding: enough time, no boot work, no timeout set', async () => {
@@ -28,7 +35,7 @@ describe('healthcheck-timeout', () => {
   });
 
   test('CRLF and tabs', async () => {
-    const tree = crlf({ 'railway.toml': '[deploy]\nstartCommand\t=\t"alembic upgrade head && uvicorn main:app"\nhealthcheckTimeout\t=\t5\n' });
+    const tree = crlf({ 'railway.toml': '[deploy]\nstartCommand\t=\t"alembic upgrade head && uvicorn main:app"\nhealthcheckPath\t=\t"/health"\nhealthcheckTimeout\t=\t5\n' });
     assert.equal((await check(tree)).length, 1);
   });
 });

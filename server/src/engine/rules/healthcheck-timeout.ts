@@ -29,6 +29,9 @@ export const healthcheckTimeout = defineRule({
       for (const sections of allSections(config)) {
         const node = sections.deploy?.entries.get('healthcheckTimeout')?.value;
         if (node?.kind !== 'number') continue;
+        // Without a healthcheck path Railway runs no healthcheck, so there is no window to miss.
+        const base = allSections(config)[0];
+        if (!sections.deploy?.entries.has('healthcheckPath') && !base?.deploy?.entries.has('healthcheckPath')) continue;
         const command = startCommandText(project, config.dir, sections.deploy?.entries.get('startCommand')?.value);
         if (!command) continue;
         const work = BOOT_WORK.filter((w) => w.pattern.test(command));
@@ -37,7 +40,7 @@ export const healthcheckTimeout = defineRule({
         report({
           file: path,
           range: node.range,
-          message: `The start command ${work.map((w) => w.what).join(' and ')} before the server listens, and the healthcheck gives up after ${node.value} s: a slow boot fails the deploy with "1/1 replicas never became healthy!". Allow at least ${needed} s, or move the work to \`preDeployCommand\`.`,
+          message: `The start command ${work.map((w) => w.what).join(' and ')} before the server listens, and the healthcheck gives up after ${node.value} s: a slow boot fails the deploy with "1/1 replicas never became healthy!". Allow at least ${needed} s, or move the work out of the start command (${advice(work)}).`,
           fixes: [{ title: `Set healthcheckTimeout to ${needed}`, edits: [{ file: path, range: node.range, text: String(needed) }] }],
         });
       }
@@ -45,9 +48,16 @@ export const healthcheckTimeout = defineRule({
   },
 });
 
+function advice(work: readonly { what: string }[]): string {
+  const parts: string[] = [];
+  if (work.some((w) => w.what === 'runs migrations')) parts.push('migrations to `preDeployCommand`');
+  if (work.some((w) => w.what !== 'runs migrations')) parts.push('installs, downloads and static files to the build, whose output the app gets');
+  return parts.join('; ');
+}
+
 function startCommandText(project: Project, root: string, node: import('../config/tree').ConfigNode | undefined): string | undefined {
   if (node?.kind === 'string') return node.value;
   // Without a start command in the file, the platform runs the service's own (Procfile or image).
   const service = project.plan.services.find((s) => s.root === root);
-  return service?.sources.find((s) => !s.shadowedBy)?.text?.text;
+  return service?.sources.find((s) => !s.shadowedBy && s.web)?.text?.text;
 }

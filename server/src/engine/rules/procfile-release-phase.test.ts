@@ -15,8 +15,22 @@ describe('procfile-release-phase', () => {
     const [f] = await check(tree);
     assert.equal(textAt(tree, f), 'release');
     assert.match(f.message, /preDeployCommand/);
+    assert.match(f.message, /Nixpacks runs it as a build step/);
     const fixed = applyFix(tree, f.fixes[0]);
     assert.equal(fixed['railway.toml'], '[build]\nbuilder = "NIXPACKS"\n\n[deploy]\npreDeployCommand = ["python manage.py migrate"]\nhealthcheckPath = "/health"\n');
+    assert.equal(fixed.Procfile, 'web: gunicorn mysite.wsgi\n');
+    assert.deepEqual(await check(fixed), []);
+  });
+
+  test('a [deploy] header with a comment and CRLF line breaks is found, not duplicated', async () => {
+    const windows = { ...crlf(tree), 'railway.toml': '[build]\r\nbuilder = "NIXPACKS"\r\n\r\n[deploy] # settings\r\nhealthcheckPath = "/health"\r\n' };
+    const [f] = await check(windows);
+    const fixed = applyFix(windows, f.fixes[0]);
+    assert.equal(fixed['railway.toml'], '[build]\r\nbuilder = "NIXPACKS"\r\n\r\n[deploy] # settings\r\npreDeployCommand = ["python manage.py migrate"]\r\nhealthcheckPath = "/health"\r\n');
+  });
+
+  test('a Dockerfile build does not read the Procfile: silent', async () => {
+    assert.deepEqual(await check({ ...tree, Dockerfile: 'FROM python\nCMD gunicorn mysite.wsgi\n' }), []);
   });
 
   test('a railway.toml without [deploy] gets one', async () => {

@@ -7,6 +7,7 @@
 
 import { basename, dirname, joinPath } from '../files';
 import { railwayConfigAt } from '../plan/build';
+import { tomlInsertion } from '../railway/config';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
 
@@ -24,21 +25,28 @@ export const procfileReleasePhase = defineRule({
       const tomlPath = joinPath(dir, 'railway.toml');
       const config = railwayConfigAt(project, tomlPath) ?? railwayConfigAt(project, joinPath(dir, 'railway.json'));
       if (!config && !project.index.isFile('.railway/railway.ts')) continue;
+      // A Dockerfile build does not read the Procfile at all.
+      const service = project.plan.services.find((s) => s.procfile === procfile);
+      if (service?.builder === 'DOCKERFILE') continue;
       const fixes: Fix[] = [];
       const text = project.text(tomlPath);
       if (config?.doc.format === 'toml' && config.doc.root && text !== undefined && !/^\s*preDeployCommand\s*=/m.test(text)) {
-        const line = `preDeployCommand = [${JSON.stringify(release.command.text)}]`;
-        const deploy = /^\[deploy\][ \t]*$/m.exec(text);
-        const eol = text.includes('\r\n') ? '\r\n' : '\n';
-        const at = deploy ? deploy.index + deploy[0].length : text.length;
-        const insert = deploy ? `${eol}${line}` : `${text.length && !/\n$/.test(text) ? eol : ''}${eol}[deploy]${eol}${line}${eol}`;
-        fixes.push({ title: 'Run it as preDeployCommand in railway.toml', edits: [{ file: tomlPath, range: { start: at, end: at }, text: insert }] });
+        const insertion = tomlInsertion(text, 'deploy', `preDeployCommand = [${JSON.stringify(release.command.text)}]`);
+        const lineStart = procfile.lines.lineStart(release.line);
+        const next = release.line + 1 < procfile.lines.lineCount ? procfile.lines.lineStart(release.line + 1) : procfile.text.length;
+        fixes.push({
+          title: 'Move it to preDeployCommand in railway.toml',
+          edits: [
+            { file: tomlPath, range: { start: insertion.at, end: insertion.at }, text: insertion.text },
+            { file: procfile.path, range: { start: lineStart, end: next }, text: '' },
+          ],
+        });
       }
+      const builder = service?.builder === 'NIXPACKS' ? 'Nixpacks runs it as a build step, where the private network (`*.railway.internal`) is not reachable' : 'Railpack does not run it as a release step (it only starts a Procfile process as the service, `web` first)';
       report({
         file: procfile.path,
         range: release.nameRange,
-        message:
-          'Railway does not run `release:` the way Heroku does: Nixpacks runs it as a build step, where the private network (`*.railway.internal`) is not reachable, and Railpack ignores it. Run it as `deploy.preDeployCommand`, which runs before each deploy with the private network and the service variables.',
+        message: `Railway does not run \`release:\` the way Heroku does: ${builder}. Run it as \`deploy.preDeployCommand\`, which runs before each deploy with the private network and the service variables.`,
         fixes,
       });
     }

@@ -23,6 +23,17 @@ describe('restart-policy-retries', () => {
     assert.deepEqual(await check({ 'railway.json': '{"deploy": {"restartPolicyMaxRetries": 5}}' }), []);
   });
 
+  test('a policy changed in an environment override, retries in the base config', async () => {
+    const tree = { 'railway.toml': '[deploy]\nrestartPolicyMaxRetries = 5\n\n[environments.staging.deploy]\nrestartPolicyType = "ALWAYS"\n' };
+    const [f] = await check(tree);
+    assert.equal(textAt(tree, f), '"ALWAYS"');
+    assert.match(f.message, /`staging` environment/);
+  });
+
+  test('a misspelt policy is left to railway-config-schema', async () => {
+    assert.deepEqual(await check({ 'railway.toml': '[deploy]\nrestartPolicyType = "on-failure"\nrestartPolicyMaxRetries = 5\n' }), []);
+  });
+
   test('CRLF, tabs and JSON', async () => {
     assert.equal((await check(crlf({ 'railway.toml': '[deploy]\nrestartPolicyType\t=\t"NEVER"\nrestartPolicyMaxRetries\t=\t3\n' }))).length, 1);
     assert.equal((await check({ 'railway.json': '{"deploy": {"restartPolicyType": "NEVER", "restartPolicyMaxRetries": 3}}' })).length, 1);

@@ -10,7 +10,7 @@ import { defineRule } from '../rule';
 export const restartPolicyRetries = defineRule({
   id: 'restart-policy-retries',
   defaultSeverity: 'warning',
-  summary: 'restartPolicyMaxRetries is set while the restart policy is not ON_FAILURE, so it does nothing.',
+  summary: '`restartPolicyMaxRetries` is set while the restart policy is ALWAYS or NEVER, so it does nothing.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
     for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
@@ -18,17 +18,22 @@ export const restartPolicyRetries = defineRule({
       if (!config?.doc.root) continue;
       const base = allSections(config)[0];
       for (const sections of allSections(config)) {
-        const retries = sections.deploy?.entries.get('restartPolicyMaxRetries');
-        if (!retries) continue;
-        const type = stringValue(sections.deploy?.entries.get('restartPolicyType')?.value) ?? stringValue(base?.deploy?.entries.get('restartPolicyType')?.value);
+        // An environment inherits what it does not set from the base config.
+        const ownRetries = sections.deploy?.entries.get('restartPolicyMaxRetries');
+        const retries = ownRetries ?? base?.deploy?.entries.get('restartPolicyMaxRetries');
+        const ownType = stringValue(sections.deploy?.entries.get('restartPolicyType')?.value);
+        const type = ownType ?? stringValue(base?.deploy?.entries.get('restartPolicyType')?.value);
         const policy = type?.value.toUpperCase();
-        if (!policy || policy === 'ON_FAILURE') continue;
+        if (!retries || !type || (policy !== 'ALWAYS' && policy !== 'NEVER')) continue;
+        // Report each pair once: in the section that sets the retries, or the override that changes the policy.
+        if (!ownRetries && !ownType) continue;
+        const where = sections.environment ? ` in the \`${sections.environment}\` environment` : '';
         report({
           file: path,
-          range: retries.keyRange,
+          range: ownRetries ? retries.keyRange : type.range,
           tags: ['unnecessary'],
-          message: `\`restartPolicyMaxRetries\` only applies to \`restartPolicyType = "ON_FAILURE"\`; with \`"${type?.value}"\` Railway ${policy === 'ALWAYS' ? 'restarts the service every time it stops' : 'never restarts it'}.`,
-          fixes: type ? [{ title: 'Use restartPolicyType "ON_FAILURE"', edits: [type.rewrite('ON_FAILURE')] }] : [],
+          message: `\`restartPolicyMaxRetries\` only applies to \`restartPolicyType = "ON_FAILURE"\`; with \`"${type.value}"\`${where} Railway ${policy === 'ALWAYS' ? 'restarts the service every time it stops' : 'never restarts it'}, so the retry count does nothing.`,
+          fixes: [{ title: 'Use restartPolicyType "ON_FAILURE"', edits: [type.rewrite('ON_FAILURE')] }],
         });
       }
     }

@@ -118,7 +118,7 @@ export const build = family('build', [
     role: 'cause',
     category: 'monorepo_root_directory_isolation',
     literals: ['failed to compute cache key', 'file not found in build context', 'COPY failed'],
-    pattern: /(?:failed to compute cache key: (?:failed to calculate checksum of ref [^:\s]{0,100}: )?"([^"]{1,300})": not found|COPY failed: (?:file not found in build context|stat [^:]{0,300}: file does not exist)[^\n]{0,300}?(?:: ([^\s:]{1,300}))?)/,
+    pattern: /(?:failed to compute cache key: (?:failed to calculate checksum of ref [^\s"]{0,200}: )?"([^"]{1,300})": not found|COPY failed: (?:file not found in build context|stat [^:]{0,300}: file does not exist)[^\n]{0,300}?(?:: ([^\s:]{1,300}))?)/,
     values: (m) => ({ path: m[1] ?? m[2] ?? '' }),
     // The file is outside the build context: a Root Directory (or `docker build` context) that does not hold it.
     confidence: 0.7,

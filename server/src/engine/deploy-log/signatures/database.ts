@@ -3,7 +3,18 @@
 import { family, isLoopback, unquote } from './types';
 import type { Decision } from './types';
 
-const PRIVATE_HOST = /([\w-]{1,63}(?:\.[\w-]{1,63}){0,3}\.railway\.internal)/;
+const PRIVATE_HOST = /\.railway\.internal\b/;
+
+/** The host name that ends where `.railway.internal` starts. */
+function privateHost(text: string, at: number): string {
+  let b = at;
+  while (b > 0) {
+    const c = text.charCodeAt(b - 1);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95)) break;
+    b--;
+  }
+  return `${text.slice(b, at)}.railway.internal`;
+}
 const NOT_RESOLVED = /Name or service not known|Temporary failure in name resolution|ENOTFOUND|getaddrinfo|nodename nor servname|No address associated with hostname|EAI_AGAIN/;
 
 function refused(host: string, port: string, service: string): Decision {
@@ -70,7 +81,7 @@ export const database = family('database', [
     literals: ['.railway.internal'],
     pattern: PRIVATE_HOST,
     extra: [NOT_RESOLVED],
-    values: (m, c) => (NOT_RESOLVED.test(c.text) ? { host: m[1] } : undefined),
+    values: (m, c) => (NOT_RESOLVED.test(c.text) ? { host: privateHost(c.text, m.index) } : undefined),
     confidence: 0.85,
     key: (v) => v.host,
   },
@@ -91,8 +102,15 @@ export const database = family('database', [
     role: 'cause',
     category: 'database_unreachable',
     literals: ['Connect call failed', 'ECONNREFUSED'],
-    pattern: /(?:Connect call failed \('([^']{1,253})', (\d{1,5})|ECONNREFUSED ([\d.:a-fA-F]{1,60}):(\d{1,5}))/,
-    values: (m) => ({ host: m[1] ?? m[3], port: m[2] ?? m[4] }),
+    pattern: /(?:Connect call failed \(([^)]{1,300})\)|ECONNREFUSED (\S{1,80}))/,
+    values: (m) => {
+      if (m[1]) {
+        const parts = m[1].split(',');
+        return { host: unquote(parts[0]), port: (parts[1] ?? '').trim() };
+      }
+      const colon = m[2].lastIndexOf(':');
+      return { host: m[2].slice(0, Math.max(0, colon)), port: m[2].slice(colon + 1) };
+    },
     decide: (v) => refused(v.host, v.port, serviceOfPort(v.port)),
   },
   {
@@ -119,7 +137,7 @@ export const database = family('database', [
     role: 'cause',
     category: 'database_unreachable',
     literals: ['does not exist'],
-    pattern: /FATAL: {1,2}database "([^"]{1,100})" does not exist/,
+    pattern: /database "([^"]{1,100})" does not exist/,
     values: (m) => ({ database: m[1], variable: 'DATABASE_URL' }),
     confidence: 0.75,
   },

@@ -2,7 +2,13 @@
 
 import { envName, family, isLoopback, unquote } from './types';
 
-const ADDRESS = /\('?([^',)]{0,100})'?, (\d{1,5})\)/;
+const ADDRESS = /\(([^)]{0,120})\)/;
+
+/** `'0.0.0.0', 8000` → host and port. */
+function address(inner: string): { host: string; port: string } {
+  const comma = inner.lastIndexOf(',');
+  return { host: unquote(inner.slice(0, Math.max(0, comma))), port: inner.slice(comma + 1).trim() };
+}
 
 export const gunicorn = family('gunicorn', [
   {
@@ -29,8 +35,8 @@ export const gunicorn = family('gunicorn', [
     role: 'cause',
     category: 'wrong_app_attribute',
     literals: ['as an attribute name or function call'],
-    pattern: /Failed to parse '?([^']{0,300}?)'? as an attribute name or function call/,
-    values: (m) => ({ expression: m[1], server: 'gunicorn' }),
+    pattern: /Failed to parse (?:"([^"]{0,300})"|'([^']{0,300})') as an attribute name or function call/,
+    values: (m) => ({ expression: m[1] ?? m[2], server: 'gunicorn' }),
     confidence: 0.85,
   },
   {
@@ -109,7 +115,7 @@ export const gunicorn = family('gunicorn', [
     category: 'address_in_use',
     literals: ['Connection in use'],
     pattern: new RegExp(`Connection in use: ${ADDRESS.source}`),
-    values: (m) => ({ host: unquote(m[1]), port: m[2], server: 'gunicorn' }),
+    values: (m) => ({ ...address(m[1]), server: 'gunicorn' }),
     confidence: 0.9,
     key: (v) => v.port,
   },
@@ -119,7 +125,7 @@ export const gunicorn = family('gunicorn', [
     category: 'address_in_use',
     literals: ["Can't connect to ("],
     pattern: new RegExp(`Can't connect to ${ADDRESS.source}`),
-    values: (m) => ({ host: unquote(m[1]), port: m[2], server: 'gunicorn' }),
+    values: (m) => ({ ...address(m[1]), server: 'gunicorn' }),
     confidence: 0.85,
     key: (v) => v.port,
   },

@@ -12,6 +12,7 @@ const ROUTER_SYMPTOM: Readonly<Record<string, SymptomId>> = {
   H21: 'http_503',
 };
 
+const RETIRED_WORDS = ['deprecated', 'end-of-life', 'end of life', 'no longer supported', 'not supported', 'sunset', 'retired'];
 const PATH = /\bpath="([^"]{0,500})"/;
 const STATUS = /\bstatus=(\d{3})/;
 
@@ -115,8 +116,8 @@ export const heroku = family('heroku', [
     role: 'cause',
     category: 'deprecated_stack',
     literals: ['heroku-16', 'heroku-18', 'heroku-20', 'cedar-14'],
-    pattern: /\b(heroku-(?:16|18|20)|cedar-14)\b[^\n]{0,200}?(deprecated|end-of-life|end of life|no longer supported|not supported|sunset|retired)|(deprecated|end-of-life|end of life|no longer supported|sunset|retired)[^\n]{0,200}?\b(heroku-(?:16|18|20)|cedar-14)\b/,
-    values: (m) => ({ stack: m[1] ?? m[4], platform: 'heroku' }),
+    pattern: /\b(heroku-(?:16|18|20)|cedar-14)\b/,
+    values: (m, c) => (RETIRED_WORDS.some((w) => c.text.includes(w)) ? { stack: m[1], platform: 'heroku' } : undefined),
     confidence: 0.75,
   },
   {

@@ -1,7 +1,8 @@
 /**
  * The catalog: every family's signatures, and the combined prefilter built from their literals.
  *
- * The prefilter is one global RegExp, an alternation of every literal (escaped, longest first), run over whole
+ * The prefilter is one global RegExp, `\b(?:…)` over every literal (from its first word character, escaped,
+ * longest first), run over whole
  * chunks of the paste: only lines it hits are normalised and matched. At a given position the alternation
  * reports the longest literal that matches there; any shorter literal matching at the same position is a
  * prefix of it, so each literal's group also lists the signatures of its prefixes. A line is tried against the
@@ -20,7 +21,7 @@ import { hosting } from './hosting';
 import { kubernetes } from './kubernetes';
 import { python } from './python';
 import { railway } from './railway';
-import type { Family, Signature } from './types';
+import { isWordCode, type Family, type Signature } from './types';
 import { uvicorn } from './uvicorn';
 
 /** Literals that open a follow-up (a traceback) rather than a signature. */
@@ -70,13 +71,14 @@ export interface Prefilter {
 export function buildPrefilter(signatures: readonly Signature[] = SIGNATURES, extra: readonly string[] = [TRACEBACK_HEADER, ...CHAIN_MARKERS]): Prefilter {
   const own = new Map<string, Signature[]>();
   for (const s of signatures) {
-    for (const l of s.literals) {
+    for (const literal of s.literals) {
+      const l = anchorable(literal);
       const list = own.get(l) ?? [];
       if (!list.includes(s)) list.push(s);
       own.set(l, list);
     }
   }
-  for (const l of extra) if (!own.has(l)) own.set(l, []);
+  for (const l of extra.map(anchorable)) if (!own.has(l)) own.set(l, []);
   const literals = [...own.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const groups = new Map<string, Signature[]>();
   for (const l of literals) {
@@ -86,7 +88,18 @@ export function buildPrefilter(signatures: readonly Signature[] = SIGNATURES, ex
     }
     groups.set(l, group);
   }
-  return { regex: new RegExp(literals.map(escape).join('|'), 'g'), groups, literals };
+  return { regex: new RegExp(`\\b(?:${literals.map(escape).join('|')})`, 'g'), groups, literals };
+}
+
+/**
+ * The literal as the prefilter looks for it: from its first word character, so that every alternative starts
+ * at a word boundary. `\b(?:…)` lets the RegExp engine skip the inside of words cheaply, which makes the
+ * single pass several times faster than a bare alternation (bench/log-scan.mjs).
+ */
+function anchorable(literal: string): string {
+  let i = 0;
+  while (i < literal.length && !isWordCode(literal.charCodeAt(i))) i++;
+  return i < literal.length ? literal.slice(i) : literal;
 }
 
 export const PREFILTER: Prefilter = buildPrefilter();

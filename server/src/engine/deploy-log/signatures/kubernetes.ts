@@ -68,7 +68,7 @@ export const kubernetes = family('kubernetes', [
     id: 'kubernetes.service-env-collision',
     role: 'cause',
     category: 'k8s_service_env_collision',
-    literals: ["'tcp://", '_PORT=tcp://'],
+    literals: ["'tcp://", '=tcp://'],
     pattern: /(?:\b([A-Z][A-Z0-9_]{0,62}_PORT)=tcp:\/\/([\d.]{7,15}):(\d{1,5})|invalid literal for int\(\) with base 10: 'tcp:\/\/([\d.]{7,15}):(\d{1,5})'|'tcp:\/\/([\d.]{7,15}):(\d{1,5})' is not a valid)/,
     values: (m) => ({ ...(m[1] ? { variable: m[1] } : {}), address: `${m[2] ?? m[4] ?? m[6]}:${m[3] ?? m[5] ?? m[7]}`, platform: 'kubernetes' }),
     // A Service named like the app (`postgres`, `uvicorn`, `web`) injects <NAME>_PORT=tcp://…; an env dump alone is weak.

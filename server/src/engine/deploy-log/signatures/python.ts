@@ -12,10 +12,12 @@
  *      import …` missing `src`) → first-party; then
  *        - launched as a script from a subfolder (`python backend/main.py`: the outermost frame is the script
  *          and it is not in the app root) → sys.path[0] is the script's folder → PYTHONPATH (0.85);
- *        - the importing file sits in the app root (`/app/main.py`) → the app root is on sys.path whichever way
- *          it started, so the package is not in the image at all → on Railway, a Root Directory that leaves it
- *          out (monorepo isolation, 0.75); elsewhere PYTHONPATH with lower confidence (decided in diagnose.ts);
- *        - otherwise → PYTHONPATH (0.7);
+ *        - launched as a script that sits in the app root (`python main.py` → `/app/main.py`): sys.path[0] is
+ *          the app root itself, so PYTHONPATH cannot help — the package is not in the image at all → on Railway,
+ *          a Root Directory that leaves it out (monorepo isolation, 0.75, seed 002); elsewhere PYTHONPATH with
+ *          lower confidence (decided in diagnose.ts);
+ *        - otherwise (a server imported the app: gunicorn/uvicorn frames outermost, seed 000) → the package is
+ *          not importable from where the server starts → PYTHONPATH (0.75);
  *   4. anything else → missing dependency (0.6).
  */
 
@@ -48,7 +50,7 @@ const FRAME_LINE = /^\s{0,16}File "([^"]{1,1000})", line (\d{1,7})(?:, in ([^\n]
 const NO_MODULE = /No module named '([\w.]{1,200})'/;
 const IMPORT_STATEMENT = /^\s{0,40}(?:from ([\w.]{1,300}) import|import ([\w.]{1,300}))/;
 const QUOTED = /^'([^']{1,300})'/;
-const SHARED_OBJECT = /([\w.+-]{1,100}\.so(?:\.\d{1,4}){0,3}): cannot open shared object file/;
+const SHARED_OBJECT = /: cannot open shared object file/;
 const VALIDATION_FOR = /validation errors? for ([\w.]{1,100})/;
 const ENV_MESSAGE = /(?:environment variable|env var|envvar)[^A-Z\n]{0,20}([A-Z][A-Z0-9_]{1,64})|\b([A-Z][A-Z0-9_]{1,64})\b[^.\n]{0,30}(?:is not set|must be set|is required|is missing|not configured|not defined)/;
 const ERRNO = /\[Errno (-?\d{1,5})\]/;
@@ -76,6 +78,9 @@ export function isFirstPartyFile(file: string): boolean {
     file.includes('/lib/python') ||
     file.includes('\\lib\\python') ||
     file.startsWith('<') ||
+    file.startsWith('/usr/bin/') ||
+    file.startsWith('/usr/local/bin/') ||
+    file.startsWith('/bin/') ||
     file.includes('/usr/lib/') ||
     file.includes('/.venv/') ||
     file.includes('/venv/lib')
@@ -165,10 +170,10 @@ export function classifyMissingModule(name: string, frames: readonly Frame[]): F
     const root = importer ? appRootOf(importer.file) : undefined;
     const scriptLaunch = entry !== undefined && isFirstPartyFile(entry.file) && entry.func === '<module>';
     if (scriptLaunch && root && dirname(entry.file) !== root) return cause('module_not_found_pythonpath', 0.85, { ...values, hint: 'script-folder-on-sys-path', script: entry.file }, key);
-    if (importer && root && dirname(importer.file) === root) {
-      return cause('monorepo_root_directory_isolation', 0.75, { ...values, hint: 'package-missing-from-app-root', appRoot: root }, key);
+    if (scriptLaunch && root && dirname(entry.file) === root) {
+      return cause('monorepo_root_directory_isolation', 0.75, { ...values, hint: 'package-missing-from-app-root', appRoot: root, script: entry.file }, key);
     }
-    return cause('module_not_found_pythonpath', 0.7, { ...values, hint: 'dotted-import' }, key);
+    return cause('module_not_found_pythonpath', 0.75, { ...values, hint: 'dotted-import' }, key);
   }
   return cause('module_not_found_missing_dependency', 0.6, values, key);
 }
@@ -192,7 +197,12 @@ export function classifyException(ex: ExceptionInfo): Finding | undefined {
   if (message.includes('attempted relative import beyond top-level package')) {
     return cause('module_not_found_pythonpath', 0.75, { ...at, reason: 'relative import beyond the top-level package' }, 'relative-import');
   }
-  if ((m = SHARED_OBJECT.exec(message))) return cause('missing_system_package_build', 0.75, { library: m[1], ...at }, m[1]);
+  if ((m = SHARED_OBJECT.exec(message))) {
+    let b = m.index;
+    while (b > 0 && message[b - 1] !== ' ' && message[b - 1] !== ':') b--;
+    const library = message.slice(b, m.index);
+    return cause('missing_system_package_build', 0.75, { library, ...at }, library);
+  }
 
   if (short === 'KeyError' && (m = QUOTED.exec(message)) && isEnvName(m[1])) {
     const fromEnviron = frames.some((f) => (f.file.endsWith('/os.py') && f.func === '__getitem__') || (f.source !== undefined && (f.source.includes('environ') || f.source.includes('getenv'))));
