@@ -9,7 +9,7 @@ export const MASK = '****';
 /** Stripe secret and restricted keys, webhook secrets. */
 const STRIPE = /\b(sk_live_|sk_test_|rk_live_|rk_test_|whsec_)[A-Za-z0-9]{6,247}/g;
 /** `Bearer <token>`, `Basic <base64>`. */
-const AUTH_HEADER = /\b(Bearer|Basic) ([A-Za-z0-9._~+/-]{8,4096}=*)/g;
+const AUTH_HEADER = /\b(Bearer|Basic) ([A-Za-z0-9._~+/-]{8,}=*)/g;
 /** AWS access key ids. */
 const AWS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g;
 /** `aws_secret_access_key = …` in any case, quoted or not. */
