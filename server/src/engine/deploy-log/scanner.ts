@@ -67,18 +67,22 @@ export class Scanner {
       this.extendCarry(chunk);
       return;
     }
-    let body: string;
+    // The line carried over from the last chunk ends at this chunk's first newline; it is read on its own, so
+    // the rest of the chunk is scanned in place (no copy of a megabyte to prepend a few characters).
+    const firstNl = chunk.indexOf('\n');
+    let from = 0;
     if (this.skippingLongLine) {
       // The rest of an over-long line ends at the first newline: the capped start is what gets read.
-      const firstNl = chunk.indexOf('\n');
-      body = `${this.carry}\n${chunk.slice(firstNl + 1, lastNl + 1)}`;
+      this.scan(`${this.carry}\n`);
       this.skippingLongLine = false;
-    } else {
-      body = this.carry + chunk.slice(0, lastNl + 1);
+      from = firstNl + 1;
+    } else if (this.carry.length) {
+      this.scan(this.carry + chunk.slice(0, firstNl + 1));
+      from = firstNl + 1;
     }
     this.carry = '';
+    this.scan(chunk, from, lastNl + 1);
     this.extendCarry(chunk.slice(lastNl + 1));
-    this.scan(body);
   }
 
   finish(): LogDiagnosis {
@@ -108,11 +112,10 @@ export class Scanner {
     }
   }
 
-  /** `body` ends with a newline. */
-  private scan(body: string): void {
+  /** Reads the lines of `body` from `from` to `end`: `from` starts a line, `end` follows a newline. */
+  private scan(body: string, from = 0, end = body.length): void {
     const re = PREFILTER.regex;
-    const end = body.length;
-    let pos = 0;
+    let pos = from;
     while (pos < end) {
       if (this.traceback || this.passive.length || this.held) {
         const e = body.indexOf('\n', pos);
@@ -123,7 +126,7 @@ export class Scanner {
       }
       re.lastIndex = pos;
       const m = re.exec(body);
-      if (!m) {
+      if (!m || m.index >= end) {
         this.lineNo += countNewlines(body, pos, end);
         return;
       }

@@ -2,7 +2,7 @@
  * The catalog: every family's signatures, and the combined prefilter built from their literals.
  *
  * The prefilter is one global RegExp, `\b(?:…)` over every literal (from its first word character, escaped,
- * longest first), run over whole
+ * factored by common prefix), run over whole
  * chunks of the paste: only lines it hits are normalised and matched. At a given position the alternation
  * reports the longest literal that matches there; any shorter literal matching at the same position is a
  * prefix of it, so each literal's group also lists the signatures of its prefixes. A line is tried against the
@@ -88,7 +88,46 @@ export function buildPrefilter(signatures: readonly Signature[] = SIGNATURES, ex
     }
     groups.set(l, group);
   }
-  return { regex: new RegExp(`\\b(?:${literals.map(escape).join('|')})`, 'g'), groups, literals };
+  return { regex: new RegExp(`\\b${alternation(literals)}`, 'g'), groups, literals };
+}
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The literals as one alternation factored by common prefix (`Fail(?:ed to find …|ed to boot …)`): the RegExp
+ * engine dispatches on one character at a time instead of trying ~200 alternatives at each word boundary
+ * (about 10% faster in bench/log-scan.mjs). Children come before the end of a literal, so the longest literal
+ * that matches at a position is the one reported, as with a longest-first alternation.
+ */
+function alternation(literals: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const literal of literals) {
+    let node = root;
+    for (const ch of literal) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return group(root);
+}
+
+function group(node: TrieNode): string {
+  // A chain of single children is written out as one run of characters.
+  let run = '';
+  while (node.next.size === 1 && !node.end) {
+    const [[ch, child]] = node.next;
+    run += escape(ch);
+    node = child;
+  }
+  if (node.next.size === 0) return run;
+  const alternatives = [...node.next].map(([ch, child]) => escape(ch) + group(child));
+  if (node.end) alternatives.push('');
+  return `${run}(?:${alternatives.join('|')})`;
 }
 
 /**
