@@ -470,7 +470,7 @@ const START_RELATED: ReadonlySet<Category> = new Set<Category>([
 ]);
 
 /** The check rule that finds the same problem in the config. */
-const RULE_OF: Partial<Record<Category, string>> = {
+export const RULE_OF: Readonly<Partial<Record<Category, string>>> = {
   module_not_found_pythonpath: 'app-module-not-importable',
   wrong_app_module_path: 'app-module-not-importable',
   wrong_app_attribute: 'app-attribute-missing',

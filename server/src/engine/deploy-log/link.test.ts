@@ -97,4 +97,37 @@ describe('linking log causes to the project', () => {
     const linked = await link(tree, cause('startup_crash_in_lifespan', { file: '/app/src/app/main.py', line: '2' }));
     assert.deepEqual(linked.locations.map((l) => [l.file, l.range.start.line]), [['src/app/main.py', 1]]);
   });
+
+  test('a module the project has turns a guessed missing dependency into a sys.path cause; symptoms and rule id follow', async () => {
+    const tree = { Procfile: 'web: gunicorn wsgi:app\n', 'wsgi.py': 'app = 1\n', 'lib/backend/__init__.py': '' };
+    const engine = await testEngine();
+    const diagnosis: LogDiagnosis = {
+      causes: [cause('module_not_found_missing_dependency', { module: 'backend' })],
+      symptoms: [{ id: 'http_502', message: '502', evidence: [], signature: 'test', explainedBy: ['module_not_found_missing_dependency'] }],
+      platform: 'railway',
+      redactions: 0,
+      lines: 1,
+    };
+    const linked = engine.linkLog(memoryFiles(tree), diagnosis);
+    assert.equal(linked.causes[0].category, 'module_not_found_pythonpath');
+    assert.equal(linked.causes[0].ruleId, 'app-module-not-importable');
+    assert.deepEqual(linked.symptoms[0].explainedBy, ['module_not_found_pythonpath']);
+  });
+
+  test('root-directory isolation without a static finding keeps its category and proposes no PYTHONPATH', async () => {
+    // No service folder here (api/ has no manifest), so no static finding: the log alone says isolation.
+    const tree = { 'api/main.py': 'from shared import x\n', 'shared/__init__.py': '' };
+    const linked = await link(tree, { ...cause('monorepo_root_directory_isolation', { module: 'shared' }), ruleId: 'service-imports-outside-root' });
+    assert.equal(linked.category, 'monorepo_root_directory_isolation');
+    assert.equal(linked.ruleId, 'service-imports-outside-root');
+    assert.deepEqual(linked.fixes, []);
+    assert.match(linked.message, /shared/);
+  });
+
+  test('an app module the workspace does not have is never proposed as a dependency', async () => {
+    const tree = { Procfile: 'web: gunicorn wsgi:app\n', 'requirements.txt': 'flask\n', 'server/app.py': 'app = 1\n' };
+    const linked = await link(tree, cause('wrong_app_module_path', { module: 'wsgi' }));
+    assert.equal(linked.category, 'wrong_app_module_path');
+    assert.ok(!linked.fixes.some((f) => /requirements/.test(f.title)), JSON.stringify(linked.fixes));
+  });
 });

@@ -14,6 +14,7 @@ import { firstParty } from '../python/first-party';
 import { railwayConfigAt } from '../plan/build';
 import { getEntry } from '../config/tree';
 import type { Finding, Fix, OffsetRange } from '../types';
+import { RULE_OF } from './diagnose';
 import { distributionFor } from './distributions';
 import type { Category, LogCause, LogDiagnosis, LogFix, LogLocation } from './types';
 
@@ -50,16 +51,34 @@ const CATEGORY_BY_RULE: Readonly<Record<string, Category>> = {
 const MODULE_CATEGORIES = new Set<Category>(['module_not_found_pythonpath', 'module_not_found_missing_dependency', 'wrong_app_module_path', 'case_sensitive_path', 'monorepo_root_directory_isolation']);
 
 export function linkDiagnosis(ctx: LinkContext, diagnosis: LogDiagnosis): LogDiagnosis {
-  const causes = diagnosis.causes.map((cause) => linkCause(ctx, cause));
+  const renamed = new Map<Category, Category>();
+  const causes = diagnosis.causes.map((cause) => {
+    const linked = linkCause(ctx, cause);
+    if (linked.category !== cause.category) renamed.set(cause.category, linked.category);
+    return linked;
+  });
   // A cause the configuration confirms is more likely than one it does not; keep the log's order otherwise.
   const ranked = causes
     .map((cause, index) => ({ cause, index }))
     .sort((a, b) => b.cause.confidence - a.cause.confidence || a.index - b.index)
     .map((x) => x.cause);
-  return { ...diagnosis, causes: ranked };
+  // Symptoms name their causes by category: follow the causes the project made more precise.
+  const symptoms = renamed.size
+    ? diagnosis.symptoms.map((s) => ({ ...s, explainedBy: [...new Set(s.explainedBy.map((c) => renamed.get(c) ?? c))] }))
+    : diagnosis.symptoms;
+  return { ...diagnosis, causes: ranked, symptoms };
 }
 
+/** The linked cause, with the rule id that goes with its (possibly more precise) category. */
 export function linkCause(ctx: LinkContext, cause: LogCause): LogCause {
+  const linked = linkCauseOnly(ctx, cause);
+  if (linked.category === cause.category) return linked;
+  const { ruleId: stale, ...rest } = linked;
+  const ruleId = stale !== cause.ruleId ? stale : RULE_OF[linked.category];
+  return ruleId ? { ...rest, ruleId } : rest;
+}
+
+function linkCauseOnly(ctx: LinkContext, cause: LogCause): LogCause {
   const keys = aboutKeys(cause);
   const rules = RULES_BY_CATEGORY[cause.category] ?? [];
   const matches = ctx.findings.filter((f) => rules.includes(f.ruleId) && (!keys.length || (f.about ?? []).some((k) => keys.includes(k))));
@@ -112,12 +131,22 @@ function aboutKeys(cause: LogCause): string[] {
   return keys;
 }
 
-/** A module the project has but the start command cannot import, or a dependency the manifest lacks. */
+/**
+ * A module the project has but the start command cannot import, or a dependency the manifest lacks. The log's
+ * category is kept unless the workspace settles it: a module found in the project is a sys.path problem (except
+ * under root-directory isolation, whose fix is the service's root, not PYTHONPATH); a dependency is only
+ * proposed when the log itself called the module third-party.
+ */
 function linkModule(ctx: LinkContext, cause: LogCause): LogCause {
-  const module = cause.values.module ?? cause.values.name;
-  if (!module) return cause;
+  const module = cause.values.module ?? cause.values.name ?? cause.values.topLevel;
+  if (!module) return linkFrame(ctx, cause);
   const top = module.split('.')[0];
   const homes = firstParty(ctx.project).locations(top);
+  if (cause.category === 'monorepo_root_directory_isolation') {
+    const linked = linkFrame(ctx, cause);
+    if (!homes.length) return linked;
+    return { ...linked, message: `${cause.message} \`${top}\` is in ${homes[0]}: the service's root directory must contain it (or the shared code must be packaged and installed).` };
+  }
   if (homes.length) {
     const web = webLaunches(ctx.project);
     for (const planned of web) {
@@ -141,7 +170,8 @@ function linkModule(ctx: LinkContext, cause: LogCause): LogCause {
       message: `${cause.message} \`${top}\` is in ${homes[0]}; no start command in this workspace launches the app, so look for it in the platform's settings (Railway: Settings → Deploy → Custom Start Command) and prepend PYTHONPATH with the folder that holds \`${top}\`.`,
     };
   }
-  return linkDependency(ctx, cause, top);
+  if (cause.category === 'module_not_found_missing_dependency') return linkDependency(ctx, cause, top);
+  return linkFrame(ctx, cause);
 }
 
 function linkDependency(ctx: LinkContext, cause: LogCause, top: string): LogCause {
