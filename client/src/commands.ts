@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SetLineEndingsCommand, ShowRuleDocumentationCommand } from '../../server/src/protocol';
 import type { LogPanelHost } from './deploy-log-panel/panel';
+import type { DeployPlanView } from './deploy-plan/view';
 import type { DeployDoctorClient } from './language-client';
 
 const showRuleDocumentation: ShowRuleDocumentationCommand = 'deployDoctor.showRuleDocumentation';
@@ -13,15 +14,17 @@ export const commandIds = {
   showRuleDocumentation,
   setLineEndings,
   analyzeLog: 'deployDoctor.analyzeLog',
+  refreshDeployPlan: 'deployDoctor.refreshDeployPlan',
 } as const;
 
 /** Rule ids are kebab-case; anything else did not come from a Deploy Doctor diagnostic. */
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export function registerCommands(context: vscode.ExtensionContext, server: DeployDoctorClient, logPanel: LogPanelHost): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, server: DeployDoctorClient, logPanel: LogPanelHost, deployPlan: DeployPlanView): vscode.Disposable[] {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     [commandIds.restartServer]: () => server.restart(),
     [commandIds.analyzeLog]: (argument: unknown) => logPanel.run(argument),
+    [commandIds.refreshDeployPlan]: () => deployPlan.refresh(),
     [commandIds.showRuleDocumentation]: (ruleId: unknown) => showDocumentation(context, server, ruleId),
     [commandIds.setLineEndings]: (uri: unknown) => useLfLineEndings(uri),
   };

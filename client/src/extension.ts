@@ -1,8 +1,9 @@
-/** The extension's entry point: starts the language client, registers the commands and the log panel's restorer. */
+/** The extension's entry point: starts the language client, registers the commands, the Deploy Plan view and the log panel's restorer. */
 
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LogPanelHost, logPanelViewType } from './deploy-log-panel/panel';
+import { createDeployPlanView } from './deploy-plan/view';
 import { createLanguageClient, type DeployDoctorClient } from './language-client';
 
 let server: DeployDoctorClient | undefined;
@@ -10,10 +11,13 @@ let server: DeployDoctorClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   server = createLanguageClient(context);
   const logPanel = new LogPanelHost(context, server);
+  // Before the server starts, so the plan loads as soon as it is running.
+  const deployPlan = createDeployPlanView(server);
   context.subscriptions.push(
     server,
     logPanel,
-    ...registerCommands(context, server, logPanel),
+    deployPlan,
+    ...registerCommands(context, server, logPanel, deployPlan),
     // Brings the panel back after a reload, with the state it saved (onWebviewPanel activation).
     vscode.window.registerWebviewPanelSerializer(logPanelViewType, { deserializeWebviewPanel: (panel, state) => logPanel.restore(panel, state) }),
   );

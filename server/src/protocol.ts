@@ -5,7 +5,7 @@
  * string-literal type the client checks its own copy of the string against.
  */
 
-import { NotificationType, RequestType, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { NotificationType, RequestType, type Range, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { LogCause, LogDiagnosis, LogFix, LogLocation, LogSymptom } from './engine/deploy-log/types';
 
 /** The server tells the client when its engine is ready, or that it could not start. */
@@ -95,3 +95,90 @@ export interface AnalyzeLogResult extends Omit<LogDiagnosis, 'causes' | 'symptom
 }
 
 export const analyzeLogRequest = new RequestType<AnalyzeLogParams, AnalyzeLogResult, void>(analyzeLogMethod);
+
+/**
+ * Which deploy-config files an editor extension already checks against Railway's schema. The client sends it as
+ * the `initializationOptions` of `initialize` and again with `deployDoctor/editorValidation` when it changes; the
+ * server then leaves out the plain schema errors those checkers report themselves, keeping the hints only it can
+ * give (docs/rules/railway-config-schema.md, "Working with other schema checkers"). Absent means false.
+ */
+export interface EditorValidation {
+  /** railway.json is validated by VS Code's JSON support against the schema the extension contributes. */
+  readonly editorValidatesJson?: boolean;
+  /** railway.toml is validated by Even Better TOML against Railway's schema from SchemaStore. */
+  readonly editorValidatesToml?: boolean;
+}
+
+/** What the client sends as `initializationOptions`. */
+export type InitializationOptions = EditorValidation;
+
+export const editorValidationMethod = 'deployDoctor/editorValidation' as const;
+export type EditorValidationMethod = typeof editorValidationMethod;
+export const editorValidationNotification = new NotificationType<EditorValidation>(editorValidationMethod);
+
+/**
+ * The deploy plan of a workspace folder, for the "Deploy Plan" view: per service, the builder, the start command the
+ * platform runs and where it is written, the sources it shadows, the Dockerfile and the healthcheck.
+ */
+export const deployPlanMethod = 'deployDoctor/deployPlan' as const;
+export type DeployPlanMethod = typeof deployPlanMethod;
+
+export interface DeployPlanParams {
+  /** The workspace folder to plan; the first folder when absent. A URI that is no workspace folder gets no services. */
+  readonly folderUri?: string;
+}
+
+/** A place in a project file: its project-relative path, its URI, and the range in it. */
+export interface DeployPlanLocation {
+  /** Project-relative, forward slashes. */
+  readonly file: string;
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/** One way a start command is given (Railway config, Procfile line, Dockerfile CMD, .railway/railway.ts). */
+export interface DeployPlanSource {
+  /** Where it comes from, in words: `deploy.startCommand in railway.toml`, ``the `web` process in Procfile``. */
+  readonly label: string;
+  /** The command as written; empty when it has no single text (an exec-form CMD). */
+  readonly command: string;
+  /** Absent when the file cannot be addressed (a document without a folder). */
+  readonly location?: DeployPlanLocation;
+  /** The label of the source that runs instead of this one. */
+  readonly shadowedBy?: string;
+  /** True when the platform runs it through `sh -c` (variables expand), false when it runs the words directly. */
+  readonly runsWithShell: boolean;
+  readonly launches: readonly { readonly program: string; readonly server?: string; readonly app?: string }[];
+}
+
+export interface DeployPlanService {
+  /** The service's folder, project-relative; empty for the project root. */
+  readonly root: string;
+  readonly name: string;
+  /** `Railway`, `Heroku`, `Railway (from Dockerfile)`, … */
+  readonly platform: string;
+  /** `RAILPACK`, `DOCKERFILE`, `NIXPACKS`, … */
+  readonly builder: string;
+  readonly dockerfile?: DeployPlanLocation;
+  /** The start command that runs; absent when no file sets one (the builder decides). */
+  readonly start?: DeployPlanSource;
+  /** Every other source: shadowed ones carry `shadowedBy`. */
+  readonly others: readonly DeployPlanSource[];
+  readonly healthcheck?: { readonly path: string; readonly location?: DeployPlanLocation };
+}
+
+export interface DeployPlanResult {
+  readonly services: readonly DeployPlanService[];
+  /** The workspace folder planned; absent when there was none. */
+  readonly folderUri?: string;
+}
+
+export const deployPlanRequest = new RequestType<DeployPlanParams, DeployPlanResult, void>(deployPlanMethod);
+
+/**
+ * Something the deploy plan is made from changed (a deploy file edited, created or deleted, a folder added). Sent
+ * at most once per burst of changes; the client asks for the plan again when it shows it.
+ */
+export const planChangedMethod = 'deployDoctor/planChanged' as const;
+export type PlanChangedMethod = typeof planChangedMethod;
+export const planChangedNotification = new NotificationType<Record<string, never>>(planChangedMethod);

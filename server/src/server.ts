@@ -9,11 +9,12 @@ import { createConnection, ProposedFeatures, type InitializeResult } from 'vscod
 import { serverCapabilities } from './lsp/capabilities';
 import { registerConfiguration } from './lsp/configuration';
 import { createDocuments, listenToDocuments } from './lsp/documents';
+import { createEditorValidation } from './lsp/editor-validation';
 import { createRefresher } from './lsp/refresh';
 import { createServiceLoader } from './lsp/service-loader';
 import { registerWatchedFiles } from './lsp/watched-files';
 import { trackFolders } from './lsp/workspace-folders';
-import { analyzeLogRequest } from './protocol';
+import { analyzeLogRequest, deployPlanRequest, editorValidationNotification } from './protocol';
 
 // The tree-sitter parsers are WebAssembly. V8's optimising tier recompiles them in the background, which
 // costs ~40 MB of resident memory for parses that take microseconds anyway; the baseline compiler is enough.
@@ -37,11 +38,20 @@ connection.onInitialize((params): InitializeResult => {
     dynamicRegistration: workspaceCaps?.didChangeConfiguration?.dynamicRegistration === true,
     onChange: refresh,
   });
-  const services = createServiceLoader({ connection, documents, folders, configuration });
+  // Which schema errors the editor's own JSON/TOML checkers already show; the client tells again when that changes.
+  const editorValidation = createEditorValidation(params.initializationOptions);
+  connection.onNotification(editorValidationNotification, (p) => {
+    if (editorValidation.update(p)) refresh();
+  });
+  const services = createServiceLoader({ connection, documents, folders, configuration, editorValidation });
 
   connection.languages.diagnostics.on((p, token) => services.diagnostics(p, token));
   connection.onCodeAction((p, token) => services.codeActions(p, token));
+  connection.onHover((p, token) => services.hover(p, token));
+  connection.onCompletion((p, token) => services.completion(p, token));
+  connection.onDocumentLinks((p, token) => services.documentLinks(p, token));
   connection.onRequest(analyzeLogRequest, (p, token) => services.analyzeLog(p, token, connection.window.attachWorkDoneProgress(p?.workDoneToken)));
+  connection.onRequest(deployPlanRequest, (p, token) => services.deployPlan(p, token));
   registerWatchedFiles(connection, services, refresh);
   connection.onInitialized(() => {
     configuration.initialized();

@@ -43,6 +43,8 @@ export interface HarnessOptions {
   readonly noFolders?: boolean;
   /** Another server bundle than dist/server.js. */
   readonly serverBundle?: string;
+  /** Sent as `initializationOptions` (what the client says about the editor's own schema checks). */
+  readonly initializationOptions?: unknown;
 }
 
 /** A settings value, or one per scope (the `scopeUri` of the configuration request). */
@@ -269,6 +271,7 @@ export class Harness {
       rootUri: folders[0] ?? null,
       workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder ${i}` })),
       capabilities: clientCapabilities,
+      ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
     });
     this.readyMs = performance.now() - this.started;
     void this.connection.sendNotification('initialized', {});

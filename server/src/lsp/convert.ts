@@ -1,23 +1,52 @@
 /**
  * The only place engine data becomes LSP data: findings become diagnostics, fixes become versioned workspace
- * edits and code actions. Engine ranges are UTF-16 offsets; LSP positions are line/character in UTF-16.
+ * edits and code actions, hover text, completion entries and links become their LSP shapes, and the deploy plan
+ * gains file URIs. Engine ranges are UTF-16 offsets; LSP positions are line/character in UTF-16.
  */
 
 import {
   CodeActionKind,
+  CompletionItemKind,
+  CompletionItemTag,
   DiagnosticSeverity,
   DiagnosticTag,
+  MarkupKind,
   type CodeAction,
+  type CompletionItem,
   type CreateFile,
   type Diagnostic,
   type DiagnosticRelatedInformation,
+  type DocumentLink as LspDocumentLink,
+  type Hover,
+  type Position,
   type Range,
   type TextDocumentEdit,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { docsUrl, LineIndex, type Finding, type Fix, type OffsetRange, type Severity, type TextEdit } from '../engine/index';
-import { setLineEndingsCommand, showRuleDocumentationCommand } from '../protocol';
+import {
+  docsUrl,
+  LineIndex,
+  type CompletionEntry,
+  type DocumentLink,
+  type Finding,
+  type Fix,
+  type HoverInfo,
+  type OffsetRange,
+  type PlanLocation,
+  type PlanSource,
+  type PlanView,
+  type Severity,
+  type TextEdit,
+} from '../engine/index';
+import {
+  setLineEndingsCommand,
+  showRuleDocumentationCommand,
+  type DeployPlanLocation,
+  type DeployPlanResult,
+  type DeployPlanService,
+  type DeployPlanSource,
+} from '../protocol';
 import type { FileResolver } from './workspace';
 
 export const DIAGNOSTIC_SOURCE = 'deploy-doctor';
@@ -155,4 +184,71 @@ export function toDocumentationAction(ruleId: string, diagnostic: Diagnostic): C
 export function toFixAllAction(kind: string, edits: readonly TextEdit[], lines: FileLines, files: FileResolver): CodeAction | undefined {
   const edit = toWorkspaceEdit(edits, lines, files);
   return edit && { title: 'Fix all Deploy Doctor problems that have a safe fix', kind, edit };
+}
+
+/** An LSP position as an offset into the text the engine reads. */
+export function toOffset(lines: LineIndex, position: Position): number {
+  return lines.offsetAt(position);
+}
+
+export function toLspHover(info: HoverInfo, lines: LineIndex): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(lines, info.range) };
+}
+
+/** Enum values in Railway's schema are upper-case words (`ON_FAILURE`); other values are free text or literals. */
+const ENUM_VALUE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * A completion entry as an item that replaces the entry's range. Items keep the engine's order (`sortText`), and
+ * quoted insertions filter by their quoted text, since the range starts at the quote the user typed.
+ */
+export function toCompletionItem(entry: CompletionEntry, index: number, lines: LineIndex): CompletionItem {
+  const kind =
+    entry.kind === 'property' ? CompletionItemKind.Property : entry.kind === 'section' ? CompletionItemKind.Module : ENUM_VALUE.test(entry.label) ? CompletionItemKind.EnumMember : CompletionItemKind.Value;
+  return {
+    label: entry.label,
+    kind,
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+    ...(entry.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
+    sortText: String(index).padStart(4, '0'),
+    ...(entry.insertText.startsWith('"') ? { filterText: entry.insertText } : {}),
+    textEdit: { range: toLspRange(lines, entry.range), newText: entry.insertText },
+  };
+}
+
+/** A link to a project file; undefined when the file has no URI (a document outside any folder). */
+export function toLspDocumentLink(link: DocumentLink, lines: LineIndex, files: FileResolver): LspDocumentLink | undefined {
+  const target = files.uri(link.target);
+  return target === undefined ? undefined : { range: toLspRange(lines, link.range), target, tooltip: link.tooltip };
+}
+
+/** The deploy plan with a URI on every location; locations whose file has no URI are left out. */
+export function toDeployPlanResult(plan: PlanView, files: FileResolver, folderUri: string | undefined): DeployPlanResult {
+  const locate = (location: PlanLocation | undefined): { location?: DeployPlanLocation } => {
+    const uri = location && files.uri(location.file);
+    return location && uri !== undefined ? { location: { file: location.file, uri, range: location.range } } : {};
+  };
+  const source = (s: PlanSource): DeployPlanSource => ({
+    label: s.label,
+    command: s.command,
+    ...locate(s.location),
+    ...(s.shadowedBy !== undefined ? { shadowedBy: s.shadowedBy } : {}),
+    runsWithShell: s.runsWithShell,
+    launches: s.launches.map((l) => ({ program: l.program, ...(l.server !== undefined ? { server: l.server } : {}), ...(l.app !== undefined ? { app: l.app } : {}) })),
+  });
+  const services = plan.services.map((service): DeployPlanService => {
+    const dockerfile = locate(service.dockerfile).location;
+    return {
+      root: service.root,
+      name: service.name,
+      platform: service.platform,
+      builder: service.builder,
+      ...(dockerfile ? { dockerfile } : {}),
+      ...(service.start ? { start: source(service.start) } : {}),
+      others: service.others.map(source),
+      ...(service.healthcheck ? { healthcheck: { path: service.healthcheck.path, ...locate(service.healthcheck.location) } } : {}),
+    };
+  });
+  return { services, ...(folderUri !== undefined ? { folderUri } : {}) };
 }

@@ -13,15 +13,22 @@ import {
   type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
   type Connection,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
+  type DocumentLink,
+  type DocumentLinkParams,
+  type Hover,
+  type HoverParams,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { serverStatusNotification, type AnalyzeLogParams, type AnalyzeLogResult } from '../protocol';
+import { serverStatusNotification, type AnalyzeLogParams, type AnalyzeLogResult, type DeployPlanParams, type DeployPlanResult } from '../protocol';
 import type { Configuration } from './configuration';
 import { describeError } from './describe-error';
 import type { Documents } from './documents';
+import type { EditorValidationState } from './editor-validation';
 import type { Services } from './services';
 import type { Folders } from './workspace-folders';
 
@@ -30,6 +37,7 @@ export interface ServiceDeps {
   readonly documents: Documents;
   readonly folders: Folders;
   readonly configuration: Configuration;
+  readonly editorValidation: EditorValidationState;
 }
 
 export interface ServiceLoader {
@@ -41,6 +49,10 @@ export interface ServiceLoader {
   codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]>;
   /** Rejects with a `ResponseError` whose message the client can show. */
   analyzeLog(params: AnalyzeLogParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AnalyzeLogResult>;
+  hover(params: HoverParams, token: CancellationToken): Promise<Hover | null>;
+  completion(params: CompletionParams, token: CancellationToken): Promise<CompletionItem[]>;
+  documentLinks(params: DocumentLinkParams, token: CancellationToken): Promise<DocumentLink[]>;
+  deployPlan(params: DeployPlanParams, token: CancellationToken): Promise<DeployPlanResult>;
 }
 
 export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
@@ -90,6 +102,10 @@ export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
     diagnostics: (params, token) =>
       guard(`Diagnostics for ${params.textDocument.uri}`, { kind: DocumentDiagnosticReportKind.Full, items: [] }, (s) => s.diagnostics(params, token)),
     codeActions: (params, token) => guard(`Code actions for ${params.textDocument.uri}`, [], (s) => s.codeActions(params, token)),
+    hover: (params, token) => guard(`Hover in ${params.textDocument.uri}`, null, (s) => s.hover(params, token)),
+    completion: (params, token) => guard(`Completion in ${params.textDocument.uri}`, [], (s) => s.completion(params, token)),
+    documentLinks: (params, token) => guard(`Document links of ${params.textDocument.uri}`, [], (s) => s.documentLinks(params, token)),
+    deployPlan: (params, token) => guard('The deploy plan', { services: [] }, (s) => s.deployPlan(params, token)),
     async analyzeLog(params, token, progress) {
       let services: Services;
       try {

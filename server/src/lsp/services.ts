@@ -7,19 +7,30 @@ import type {
   CancellationToken,
   CodeAction,
   CodeActionParams,
+  CompletionItem,
+  CompletionParams,
   DocumentDiagnosticParams,
   DocumentDiagnosticReport,
+  DocumentLink,
+  DocumentLinkParams,
   FileEvent,
+  Hover,
+  HoverParams,
   WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { createEngine, docsUrl } from '../engine/index';
 import { nodeGrammars } from '../node/grammars';
-import { ruleIdPlaceholder, type AnalyzeLogParams, type AnalyzeLogResult } from '../protocol';
+import { ruleIdPlaceholder, type AnalyzeLogParams, type AnalyzeLogResult, type DeployPlanParams, type DeployPlanResult } from '../protocol';
 import { createAnalyzer } from './analysis';
 import { analyzeLog, type LogLinker } from './analyze-log';
 import { provideCodeActions } from './code-actions';
+import { provideCompletion } from './completion';
+import { affectsPlan, createPlanNotifier, provideDeployPlan } from './deploy-plan';
 import { provideDiagnostics } from './diagnostics';
+import { provideDocumentLinks } from './document-links';
+import { provideHover } from './hover';
 import type { ServiceDeps } from './service-loader';
+import { uriToFsPath } from './uris';
 import { Workspace } from './workspace';
 
 export interface Services {
@@ -31,22 +42,40 @@ export interface Services {
   /** Files changed on disk; true when any of them belongs to a project. */
   filesChanged(changes: readonly FileEvent[]): boolean;
   analyzeLog(params: AnalyzeLogParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AnalyzeLogResult>;
+  hover(params: HoverParams, token: CancellationToken): Promise<Hover | null>;
+  completion(params: CompletionParams, token: CancellationToken): Promise<CompletionItem[]>;
+  documentLinks(params: DocumentLinkParams, token: CancellationToken): Promise<DocumentLink[]>;
+  deployPlan(params: DeployPlanParams, token: CancellationToken): Promise<DeployPlanResult>;
 }
 
 export async function createServices(deps: ServiceDeps): Promise<Services> {
   const engine = createEngine(await nodeGrammars());
-  const { connection, documents, folders, configuration } = deps;
+  const { connection, documents, folders, configuration, editorValidation } = deps;
 
   const workspace = new Workspace(documents);
+  const plan = createPlanNotifier(connection);
+  // A document outside every workspace folder has no plan in the view; one in a folder may change it.
+  const planFileChanged = (uri: string): void => {
+    const target = workspace.locate(uri);
+    if (target?.project.kind === 'folder' && affectsPlan(target.path)) plan.changed();
+  };
   workspace.changeFolders(folders.current());
-  folders.onChange(({ added, removed }) => workspace.changeFolders(added, removed));
+  folders.onChange(({ added, removed }) => {
+    workspace.changeFolders(added, removed);
+    plan.changed();
+  });
 
   const analyzer = createAnalyzer(connection, workspace, engine, configuration);
   documents.onDidOpen((e) => workspace.documentOpenedOrClosed(e.document.uri));
-  documents.onDidChangeContent((e) => workspace.documentChanged(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    workspace.documentChanged(e.document.uri);
+    planFileChanged(e.document.uri);
+  });
   documents.onDidClose((e) => {
     workspace.documentOpenedOrClosed(e.document.uri);
     analyzer.forget(e.document.uri);
+    // Closing an edited document without saving puts the file on disk back in the plan.
+    planFileChanged(e.document.uri);
   });
 
   // Links log causes to the project's config lines and rule fixes through the deploy plan.
@@ -55,9 +84,17 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   return {
     ruleCount: engine.rules.length,
     ruleDocsUrlTemplate: docsUrl(ruleIdPlaceholder),
-    diagnostics: (params, token) => provideDiagnostics(analyzer, params, token),
+    diagnostics: (params, token) => provideDiagnostics(analyzer, editorValidation, params, token),
     codeActions: (params, token) => provideCodeActions(engine, analyzer, params, token),
-    filesChanged: (changes) => workspace.filesChanged(changes),
+    filesChanged(changes) {
+      const any = workspace.filesChanged(changes);
+      if (changes.some((c) => affectsPlan(uriToFsPath(c.uri)?.replace(/\\/g, '/') ?? ''))) plan.changed();
+      return any;
+    },
     analyzeLog: (params, token, progress) => analyzeLog({ connection, workspace, folders, linker: logLinker }, params, token, progress),
+    hover: (params, token) => provideHover(engine, workspace, params, token),
+    completion: (params, token) => provideCompletion(engine, workspace, params, token),
+    documentLinks: (params, token) => provideDocumentLinks(engine, workspace, params, token),
+    deployPlan: (params, token) => provideDeployPlan(engine, workspace, folders, params, token),
   };
 }
