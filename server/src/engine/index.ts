@@ -97,7 +97,7 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
     },
     hover(files, path, offset) {
       const config = railwayConfigOf(files, path);
-      return config ? railwayHover(config, offset) : undefined;
+      return config ? railwayHover(config, offset, files.read(path)) : undefined;
     },
     completion(files, path, offset) {
       const text = files.read(path);

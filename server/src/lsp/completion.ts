@@ -29,16 +29,9 @@ export function answersTrigger(text: string, offset: number, triggerCharacter: s
   return /[=:][ \t]+$/.test(text.slice(lineStart, offset));
 }
 
-/**
- * The range an item replaces, made safe for the editor: it must hold the cursor and stay on its line (else the
- * item is inserted at the cursor). A quoted value also replaces the closing quote the editor inserted when the
- * user typed the opening one, so `"|"` becomes `"ON_FAILURE"` rather than `"ON_FAILURE""`.
- */
+/** The range an item replaces, made safe for the editor: it must hold the cursor and stay on its line (else the item is inserted at the cursor). */
 export function editRange(entry: Pick<CompletionEntry, 'insertText' | 'range'>, text: string, offset: number): OffsetRange {
   const { start, end } = entry.range;
   if (start > offset || end < offset || /[\r\n]/.test(text.slice(start, end))) return { start: offset, end: offset };
-  const typed = text.slice(start, end);
-  const openString = typed.startsWith('"') && (typed.length === 1 || !typed.endsWith('"'));
-  if (openString && entry.insertText.endsWith('"') && text[end] === '"') return { start, end: end + 1 };
   return { start, end };
 }

@@ -273,7 +273,7 @@ function dockerSources(project: Project, model: Dockerfile, context: string, pla
       runtime,
       web: true,
       rewrite: (text) => [{ file: model.path, range: command.argsRange, text: dockerExecForm(['sh', '-c', text]) }],
-      docker: { dockerfile: model, command, ...(combined ? { entrypoint: stage.entrypoint } : {}) },
+      docker: { dockerfile: model, command, ...(combined ? { appended: combined } : {}) },
       ...(shadowedBy ? { shadowedBy } : {}),
     },
   ];

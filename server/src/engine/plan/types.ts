@@ -48,7 +48,8 @@ export interface CommandSource {
   /** Replaces the whole command with another, written in the syntax of its file. */
   readonly rewrite: ((command: string) => TextEdit[]) | undefined;
   readonly procfileEntry?: ProcfileEntry;
-  readonly docker?: { readonly dockerfile: Dockerfile; readonly command: DockerCommand; readonly entrypoint?: DockerCommand };
+  /** `command` is the CMD, or the exec-form ENTRYPOINT with `appended` the exec-form CMD that follows its arguments. */
+  readonly docker?: { readonly dockerfile: Dockerfile; readonly command: DockerCommand; readonly appended?: DockerCommand };
   /** A source of higher precedence that the platform runs instead of this one. */
   readonly shadowedBy?: string;
 }

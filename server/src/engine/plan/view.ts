@@ -65,7 +65,7 @@ function toSource(project: Project, source: CommandSource): PlanSource {
   const launches = plannedLaunches(project, source);
   return {
     label: source.label,
-    command: source.text?.text ?? '',
+    command: source.text?.text ?? execCommand(source) ?? '',
     ...(source.file && source.range ? { location: location(project, source.file, source.range) } : {}),
     ...(source.shadowedBy ? { shadowedBy: source.shadowedBy } : {}),
     runsWithShell: source.mode === 'shell',
@@ -92,4 +92,19 @@ function location(project: Project, file: string, range: OffsetRange): PlanLocat
   const start = lines?.positionAt(range.start) ?? { line: 0, character: 0 };
   const end = lines?.positionAt(range.end) ?? start;
   return { file, range: { start, end } };
+}
+
+/** An exec-form `CMD` (after its `ENTRYPOINT`) written as a shell would read it: `gunicorn --bind '0.0.0.0:$PORT' app:app`. */
+function execCommand(source: CommandSource): string | undefined {
+  const docker = source.docker;
+  if (!docker) return undefined;
+  const commands = [docker.command, docker.appended].filter((c) => c !== undefined);
+  if (!commands.length || commands.some((c) => c.form !== 'exec')) return undefined;
+  const parts = commands.flatMap((c) => c.args.map((a) => a.text));
+  return parts.length ? parts.map(quoteWord).join(' ') : undefined;
+}
+
+function quoteWord(word: string): string {
+  if (word !== '' && /^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -20,6 +20,15 @@ describe('hover and completion in railway.toml and railway.json', () => {
     assert.match(hover.markdown, /docs\.railway\.com/);
   });
 
+  test('hover still works while the TOML file does not parse', async () => {
+    const { engine, files, offset, text } = await at('railway.toml', '[deploy]\nrestartPolicyType = "NE|VER"\nstartCommand = "unterminated\n');
+    const hover = engine.hover(files, 'railway.toml', offset)!;
+    assert.match(hover.markdown, /Allowed: `ON_FAILURE`, `ALWAYS`, `NEVER`/);
+    assert.equal(text.slice(hover.range.start, hover.range.end), '"NEVER"');
+    const key = await at('railway.toml', '[deploy]\nhealthcheck|Path = \nbroken = [\n');
+    assert.match(key.engine.hover(key.files, 'railway.toml', key.offset)!.markdown, /\*\*deploy\.healthcheckPath\*\*/);
+  });
+
   test('hover on an enum value lists the allowed values; environment overrides say so', async () => {
     const { engine, files, offset } = await at('railway.json', '{"environments": {"staging": {"deploy": {"restartPolicyType": "NE|VER"}}}}');
     const hover = engine.hover(files, 'railway.json', offset)!;
@@ -42,6 +51,20 @@ describe('hover and completion in railway.toml and railway.json', () => {
     assert.deepEqual(values.engine.completion(values.files, 'railway.toml', values.offset).map((i) => i.label), ['RAILPACK', 'DOCKERFILE', 'NIXPACKS', 'HEROKU', 'PAKETO']);
     const tables = await at('railway.toml', '[dep|');
     assert.ok(tables.engine.completion(tables.files, 'railway.toml', tables.offset).some((i) => i.label === 'deploy'));
+  });
+
+  test('a value typed after an opening quote also replaces the closing quote the editor inserted', async () => {
+    for (const [file, textWithCursor] of [['railway.toml', '[deploy]\nrestartPolicyType = "ON|"\n'], ['railway.json', '{"deploy": {"restartPolicyType": "ON|"}}']]) {
+      const { engine, files, offset, text } = await at(file, textWithCursor);
+      const item = engine.completion(files, file, offset).find((i) => i.label === 'ON_FAILURE')!;
+      const after = text.slice(0, item.range.start) + item.insertText + text.slice(item.range.end);
+      assert.ok(after.includes('"ON_FAILURE"') && !after.includes('"ON_FAILURE""'), after);
+    }
+  });
+
+  test('TOML key completion does not offer $schema (a JSON convention)', async () => {
+    const { engine, files, offset } = await at('railway.toml', '|\n[deploy]\n');
+    assert.ok(!engine.completion(files, 'railway.toml', offset).some((i) => i.label === '$schema'));
   });
 
   test('JSON key, value and $schema completion', async () => {
@@ -80,4 +103,11 @@ describe('deploy plan view', () => {
     assert.match(service.others[0].shadowedBy ?? '', /railway\.toml/);
     assert.equal(service.healthcheck?.path, '/health');
   });
+
+  test('an exec-form CMD is shown as a shell would read it, $PORT quoted as the literal it is', async () => {
+    const engine = await testEngine();
+    const plan = engine.deployPlan(memoryFiles({ Dockerfile: 'FROM python:3.12\nENTRYPOINT ["gunicorn"]\nCMD ["--bind", "0.0.0.0:$PORT", "app:app"]\n', 'app.py': 'app = 1\n' }));
+    assert.equal(plan.services[0].start?.command, "gunicorn --bind '0.0.0.0:$PORT' app:app");
+  });
 });
+

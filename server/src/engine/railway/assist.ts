@@ -38,9 +38,9 @@ export interface DocumentLink {
   readonly tooltip: string;
 }
 
-/** Hover for the key or value at `offset`. */
-export function railwayHover(config: RailwayConfig, offset: number): HoverInfo | undefined {
-  const found = locate(config.doc.root, offset, []);
+/** Hover for the key or value at `offset`; in a TOML file that does not parse (yet), from the line's `key = value`. */
+export function railwayHover(config: RailwayConfig, offset: number, text?: string): HoverInfo | undefined {
+  const found = config.doc.root || config.doc.format === 'json' || text === undefined ? locate(config.doc.root, offset, []) : locateOnLine(text, offset);
   if (!found) return undefined;
   const property = propertyAt(schemaPath(found.path));
   if (!property) return undefined;
@@ -92,6 +92,25 @@ function locate(node: ConfigNode | undefined, offset: number, path: string[]): L
   return undefined;
 }
 
+const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*=[ \t]*/;
+
+/** The key or value under `offset` read from its line and the table header above it. */
+function locateOnLine(text: string, offset: number): Located | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const m = KEY_LINE.exec(line);
+  if (!m) return undefined;
+  const path = [...currentTable(text, lineStart), ...m[2].split('.').map((p) => p.trim())];
+  const keyStart = lineStart + m[1].length;
+  const keyEnd = keyStart + m[2].length;
+  if (offset >= keyStart && offset <= keyEnd) return { path, range: { start: keyStart, end: keyEnd }, onValue: false };
+  const valueStart = lineStart + m[0].length;
+  const value = line.slice(m[0].length).replace(/[ \t]*(?:#.*)?$/, '');
+  if (offset >= valueStart && offset <= valueStart + value.length && value.length) return { path, range: { start: valueStart, end: valueStart + value.length }, onValue: true };
+  return undefined;
+}
+
 /** `environments.prod.deploy.x` has the schema of `deploy.x`. */
 function schemaPath(path: readonly string[]): string[] {
   return path[0] === 'environments' && path.length > 2 ? ['environments', path[1], ...path.slice(2)] : [...path];
@@ -115,8 +134,17 @@ function jsonCompletion(text: string, offset: number): CompletionEntry[] {
     return keys(parent, (name) => `"${name}"`, range, true);
   }
   const property = propertyAt(schemaPath(path));
-  if (path.length === 1 && path[0] === '$schema') return [{ label: SCHEMA_URL, kind: 'value', insertText: `"${SCHEMA_URL}"`, range: word.range }];
-  return values(property, (v) => `"${v}"`, word.range);
+  const range = overClosingQuote(text, word.range, word.text.startsWith('"'));
+  if (path.length === 1 && path[0] === '$schema') return [{ label: SCHEMA_URL, kind: 'value', insertText: `"${SCHEMA_URL}"`, range }];
+  return values(property, (v) => `"${v}"`, range);
+}
+
+/**
+ * A value typed after an opening quote replaces the closing quote the editor inserted with it, so accepting
+ * `ON_FAILURE` in `"|"` gives `"ON_FAILURE"`, not `"ON_FAILURE""`.
+ */
+function overClosingQuote(text: string, range: OffsetRange, opened: boolean): OffsetRange {
+  return opened && text[range.end] === '"' ? { start: range.start, end: range.end + 1 } : range;
 }
 
 function tomlCompletion(config: RailwayConfig, text: string, offset: number): CompletionEntry[] {
@@ -135,8 +163,9 @@ function tomlCompletion(config: RailwayConfig, text: string, offset: number): Co
   if (assignment) {
     const keyPath = [...table, ...assignment[1].replace(/"/g, '').split('.')];
     const start = offset - assignment[3].length - assignment[2].length;
-    if (keyPath.length === 1 && keyPath[0] === '$schema') return [{ label: SCHEMA_URL, kind: 'value', insertText: `"${SCHEMA_URL}"`, range: { start, end: offset } }];
-    return values(propertyAt(schemaPath(keyPath)), (v) => `"${v}"`, { start, end: offset });
+    const range = overClosingQuote(text, { start, end: offset }, assignment[2] === '"');
+    if (keyPath.length === 1 && keyPath[0] === '$schema') return [{ label: SCHEMA_URL, kind: 'value', insertText: `"${SCHEMA_URL}"`, range }];
+    return values(propertyAt(schemaPath(keyPath)), (v) => `"${v}"`, range);
   }
   const key = /^\s*([A-Za-z0-9_"$-]*)$/.exec(line);
   if (!key) return [];
@@ -145,7 +174,8 @@ function tomlCompletion(config: RailwayConfig, text: string, offset: number): Co
   // A half-typed file does not parse: read the keys of the current table from its lines instead.
   const existing = present?.kind === 'object' ? new Set((present as ConfigObject).entries.keys()) : keysInTable(text, lineStart, offset);
   const insert = (name: string): string => `${/^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name)} = `;
-  return keys(table, insert, { start, end: offset }, false).filter((e) => e.kind === 'section' || !existing.has(e.label));
+  // `$schema` is how a JSON file names its schema; TOML editors (Even Better TOML) use a `#:schema` comment.
+  return keys(table, insert, { start, end: offset }, false).filter((e) => e.label !== '$schema' && (e.kind === 'section' || !existing.has(e.label)));
 }
 
 /** `key =` lines of the table around the cursor's line (other than the cursor's own). */

@@ -44,7 +44,7 @@ function checkCommand(source: CommandSource, command: SimpleCommand, report: (r:
   const severity = interpret(command) && !source.shadowedBy ? 'error' : 'warning';
   // No executable is called `cd` or `NAME=value`: that start fails whatever follows.
   const certain = source.shadowedBy ? 'warning' : 'error';
-  const combined = source.docker?.entrypoint !== undefined;
+  const combined = source.docker?.appended !== undefined;
   const fixes = (): NonNullable<Report['fixes']> => {
     if (combined) return [];
     const edits = wrapInShellEdits({ source, words: command.words });
