@@ -13,7 +13,7 @@ import { nodeGrammars } from '../node/grammars';
 import { hasFlag, optionsHelp, optionValue, parseArgs, type OptionSpec } from './args';
 import { ANALYZE_FORMATS, formatAnalysis, type AnalyzeFormat } from './analyze-format';
 import { createStyle, shouldColor } from './color';
-import { wantsFlag, type CliIO, type Command } from './command';
+import { checkedFolder, wantsFlag, type CliIO, type Command } from './command';
 import { ExitCode, UsageError } from './exit-codes';
 import { VERSION } from './version';
 
@@ -82,7 +82,7 @@ async function runAnalyze(argv: readonly string[], io: CliIO & { readonly stdin?
   if (logArg === undefined) throw new UsageError('missing the log to analyse (a file, or - for standard input)', COMMAND);
   const format = (optionValue(args, 'format') as AnalyzeFormat | undefined) ?? 'text';
   const rootArg = optionValue(args, 'root');
-  const root = rootArg === undefined ? undefined : checkedFolder(io.cwd, rootArg);
+  const root = rootArg === undefined ? undefined : checkedFolder(io.cwd, rootArg, COMMAND);
 
   const input = logArg === '-' ? (io.stdin ?? process.stdin) : openLog(io.cwd, logArg);
   let diagnosis = await scanStream(input, logArg === '-' ? 'standard input' : logArg);
@@ -134,19 +134,6 @@ export async function scanStream(stream: NodeJS.ReadableStream, name: string): P
   const rest = decoder.decode();
   if (rest) scanner.push(rest);
   return scanner.finish();
-}
-
-/** The absolute folder for --root; a usage error when it does not exist or is not a folder. */
-function checkedFolder(cwd: string, dir: string): string {
-  const root = resolve(cwd, dir);
-  let isDir: boolean;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    throw new UsageError(`folder not found: ${dir}`, COMMAND);
-  }
-  if (!isDir) throw new UsageError(`not a folder: ${dir}`, COMMAND);
-  return root;
 }
 
 /**

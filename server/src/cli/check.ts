@@ -3,14 +3,12 @@
  * chosen format. Exit 0 when nothing is at or above --fail-on, 1 when something is.
  */
 
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createEngine, REPOSITORY_URL, type Finding, type SeveritySetting } from '../engine/index';
 import { diskFiles } from '../node/disk-files';
 import { nodeGrammars } from '../node/grammars';
 import { hasFlag, listOf, optionsHelp, optionValue, parseArgs, type OptionSpec, type ParsedArgs } from './args';
 import { createStyle, shouldColor, type Style } from './color';
-import { wantsFlag, type CliIO, type Command } from './command';
+import { checkedFolder, wantsFlag, type CliIO, type Command } from './command';
 import { ExitCode, UsageError } from './exit-codes';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
@@ -112,7 +110,7 @@ async function runCheck(argv: readonly string[], io: CliIO): Promise<number> {
   const opts = checkOptions(parseArgs(argv, { command: COMMAND, options, positionals: ['dir'] }));
   // Shape of --rule values first: a typo there is a usage error even before the engine loads.
   const ruleSettings = opts.rules.map(parseRuleSetting);
-  const root = checkedFolder(io.cwd, opts.dir);
+  const root = checkedFolder(io.cwd, opts.dir, COMMAND);
 
   const engine = createEngine(await nodeGrammars());
   const known = new Set(engine.rules.map((r) => r.id));
@@ -151,19 +149,6 @@ export function parseRuleSetting(value: string): { id: string; level: SeveritySe
     throw new UsageError(`invalid level '${level}' for rule '${id}' in --rule (expected ${listOf(RULE_LEVELS)})`, COMMAND);
   }
   return { id, level: level as SeveritySetting };
-}
-
-/** The absolute folder to check; a usage error when it does not exist or is not a folder. */
-function checkedFolder(cwd: string, dir: string): string {
-  const root = resolve(cwd, dir);
-  let isDir: boolean;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    throw new UsageError(`folder not found: ${dir}`, COMMAND);
-  }
-  if (!isDir) throw new UsageError(`not a folder: ${dir}`, COMMAND);
-  return root;
 }
 
 export function exitCodeFor(findings: readonly Pick<Finding, 'severity'>[], failOn: FailOn): number {

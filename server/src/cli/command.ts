@@ -1,5 +1,9 @@
 /** What a subcommand is, and the process surface it runs against (injected so tests can run it in-process). */
 
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from './exit-codes';
+
 export interface CliIO {
   /** Absolute current directory. */
   readonly cwd: string;
@@ -28,4 +32,17 @@ export function wantsFlag(argv: readonly string[], ...flags: string[]): boolean 
     if (flags.includes(arg)) return true;
   }
   return false;
+}
+
+/** The absolute folder `dir` names; a usage error of `command` when it does not exist or is not a folder. */
+export function checkedFolder(cwd: string, dir: string, command: string): string {
+  const root = resolve(cwd, dir);
+  let isDir: boolean;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`folder not found: ${dir}`, command);
+  }
+  if (!isDir) throw new UsageError(`not a folder: ${dir}`, command);
+  return root;
 }

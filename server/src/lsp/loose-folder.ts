@@ -4,10 +4,7 @@
  * of walking everything below it.
  */
 
-import { readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
-import { isIgnoredPath } from '../engine/index';
-import { diskFiles, type DiskFiles } from '../node/disk-files';
+import { diskFiles, walkFolder, type DiskFiles } from '../node/disk-files';
 
 const MAX_DEPTH = 4;
 const MAX_FILES = 5_000;
@@ -19,35 +16,9 @@ export function looseFolderFiles(root: string): DiskFiles {
 
   const list = (): string[] => {
     if (listing) return listing;
-    const out: string[] = [];
-    let level: string[] = [''];
-    truncated = false;
-    for (let depth = 0; depth < MAX_DEPTH && level.length && !truncated; depth++) {
-      const next: string[] = [];
-      for (const rel of level) {
-        let entries: Dirent[];
-        try {
-          entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
-        } catch {
-          continue;
-        }
-        for (const entry of entries) {
-          const path = rel ? `${rel}/${entry.name}` : entry.name;
-          if (entry.isDirectory()) {
-            if (!isIgnoredPath(path)) next.push(path);
-          } else if (entry.isFile()) {
-            if (out.length >= MAX_FILES) {
-              truncated = true;
-              break;
-            }
-            out.push(path);
-          }
-        }
-        if (truncated) break;
-      }
-      level = next;
-    }
-    listing = out.sort();
+    const walked = walkFolder(root, MAX_FILES, MAX_DEPTH);
+    truncated = walked.truncated;
+    listing = walked.files;
     return listing;
   };
 

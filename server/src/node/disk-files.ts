@@ -27,30 +27,9 @@ export function diskFiles(root: string): DiskFiles {
 
   const list = (): string[] => {
     if (listing) return listing;
-    const out: string[] = [];
-    const stack = [''];
-    while (stack.length && out.length < MAX_FILES) {
-      const rel = stack.pop() as string;
-      let entries: Dirent[];
-      try {
-        entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        const path = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!isIgnoredPath(path)) stack.push(path);
-        } else if (entry.isFile()) {
-          out.push(path);
-          if (out.length >= MAX_FILES) {
-            truncated = true;
-            break;
-          }
-        }
-      }
-    }
-    listing = out.sort();
+    const walked = walkFolder(root, MAX_FILES, Infinity);
+    truncated = walked.truncated;
+    listing = walked.files;
     return listing;
   };
 
@@ -104,4 +83,35 @@ export function readText(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The files below `root` (project-relative, forward slashes, sorted), level by level: installed and generated
+ * folders are skipped, links are not followed, and the walk stops at `maxFiles` files or `maxDepth` levels.
+ */
+export function walkFolder(root: string, maxFiles: number, maxDepth: number): { files: string[]; truncated: boolean } {
+  const out: string[] = [];
+  let level: string[] = [''];
+  for (let depth = 0; depth < maxDepth && level.length; depth++) {
+    const next: string[] = [];
+    for (const rel of level) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(rel ? join(root, rel) : root, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const path = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (!isIgnoredPath(path)) next.push(path);
+        } else if (entry.isFile()) {
+          if (out.length >= maxFiles) return { files: out.sort(), truncated: true };
+          out.push(path);
+        }
+      }
+    }
+    level = next;
+  }
+  return { files: out.sort(), truncated: false };
 }

@@ -57,6 +57,16 @@ export function railwayConfigAt(project: Project, path: string): RailwayConfig |
   return text === undefined ? undefined : project.parsed('railway', path, text, () => parseRailwayConfig(path, text));
 }
 
+/** Every railway.toml and railway.json of the project that parses, with its path. */
+export function parsedRailwayConfigs(project: Project): { path: string; config: RailwayConfig }[] {
+  const out: { path: string; config: RailwayConfig }[] = [];
+  for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
+    const config = railwayConfigAt(project, path);
+    if (config?.doc.root) out.push({ path, config });
+  }
+  return out;
+}
+
 export function dockerfile(project: Project, path: string): Dockerfile | undefined {
   const text = project.text(path);
   return text === undefined ? undefined : project.parsed('dockerfile', path, text, () => parseDockerfile(path, text));

@@ -4,7 +4,7 @@
  * "could not translate host name"; `preDeployCommand` runs with it.
  */
 
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import { allSections, stringValue, tomlInsertion } from '../railway/config';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
@@ -17,9 +17,7 @@ export const buildCommandPrivateNetwork = defineRule({
   summary: 'A build command that needs the database or the private network, which do not exist during the build.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       for (const sections of allSections(config)) {
         const entry = sections.build?.entries.get('buildCommand');
         const node = stringValue(entry?.value);

@@ -3,7 +3,7 @@
  * Railway runs cron services at most every 5 minutes (research/platforms.md §1.3).
  */
 
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
 
@@ -23,9 +23,7 @@ export const cronSchedule = defineRule({
   summary: 'A cronSchedule that is not a 5-field crontab expression, or that runs more often than every 5 minutes.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       for (const sections of allSections(config)) {
         const node = stringValue(sections.deploy?.entries.get('cronSchedule')?.value);
         if (!node) continue;

@@ -5,7 +5,7 @@
  */
 
 import { joinPath } from '../files';
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
 
@@ -15,9 +15,7 @@ export const dockerfileOverridesBuilder = defineRule({
   summary: 'A Dockerfile at the service root is used even when the config asks for Railpack or Nixpacks.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       const dockerfile = joinPath(config.dir, 'Dockerfile');
       if (!project.index.isFile(dockerfile)) continue;
       for (const sections of allSections(config)) {

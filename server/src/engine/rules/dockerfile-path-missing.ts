@@ -5,7 +5,7 @@
 
 import { basename, dirname, joinPath } from '../files';
 import { isDockerfileName } from '../kinds';
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
@@ -17,9 +17,7 @@ export const dockerfilePathMissing = defineRule({
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
     const dockerfiles = project.filesOfKind('dockerfile');
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       const root = config.dir;
       for (const sections of allSections(config)) {
         const pathNode = stringValue(sections.build?.entries.get('dockerfilePath')?.value);

@@ -5,7 +5,7 @@
  * which the healthcheck also counts as a failure.
  */
 
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import type { Project } from '../project';
 import type { PyRoute } from '../python/source';
 import { allSections, stringValue } from '../railway/config';
@@ -20,9 +20,7 @@ export const healthcheckPath = defineRule({
   summary: 'The Railway healthcheck path is malformed or is not a route the app declares.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       for (const sections of allSections(config)) {
         const node = stringValue(sections.deploy?.entries.get('healthcheckPath')?.value);
         if (!node) continue;

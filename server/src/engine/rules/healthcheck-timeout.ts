@@ -4,7 +4,7 @@
  * (`1/1 replicas never became healthy!`, research/platforms.md §5.3); the default window is 300 s.
  */
 
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import type { Project } from '../project';
 import { allSections } from '../railway/config';
 import { defineRule } from '../rule';
@@ -23,9 +23,7 @@ export const healthcheckTimeout = defineRule({
   summary: 'The Railway healthcheck window is shorter than the work the start command does before the server listens.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       for (const sections of allSections(config)) {
         const node = sections.deploy?.entries.get('healthcheckTimeout')?.value;
         if (node?.kind !== 'number') continue;

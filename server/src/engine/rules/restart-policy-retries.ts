@@ -3,7 +3,7 @@
  * (research/platforms.md §1.3); with ALWAYS or NEVER it does nothing.
  */
 
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
 
@@ -13,9 +13,7 @@ export const restartPolicyRetries = defineRule({
   summary: '`restartPolicyMaxRetries` is set while the restart policy is ALWAYS or NEVER, so it does nothing.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      if (!config?.doc.root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       const base = allSections(config)[0];
       for (const sections of allSections(config)) {
         // An environment inherits what it does not set from the base config.
