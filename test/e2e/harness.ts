@@ -431,6 +431,118 @@ export class Workbench {
   }
 
   /**
+   * The screen point in the middle of `text` on the first rendered editor line that contains `line` (default:
+   * `text` itself), found the way `textUnder` reads columns (the editor font is monospace).
+   */
+  async pointAt(text: string, line = text): Promise<{ x: number; y: number }> {
+    let best: { x: number; y: number } | undefined;
+    for (const row of await this.editor.locator('.view-lines .view-line').all()) {
+      const rendered = ((await row.textContent()) ?? '').replace(/\u00a0/g, ' ');
+      const lineAt = rendered.indexOf(line);
+      const index = lineAt < 0 ? -1 : rendered.indexOf(text, lineAt);
+      if (index < 0) continue;
+      const rowBox = await row.boundingBox();
+      const contentBox = await row.locator(':scope > span').boundingBox();
+      if (!rowBox || !contentBox) continue;
+      const column = contentBox.width / rendered.length;
+      const point = { x: contentBox.x + (index + text.length / 2) * column, y: rowBox.y + rowBox.height / 2 };
+      if (!best || point.y < best.y) best = point;
+    }
+    if (!best) throw new Error(`no editor line shows "${text}"${line === text ? '' : ` in a line with "${line}"`}`);
+    return best;
+  }
+
+  /**
+   * Moves the mouse over `text` (on the first line containing `line`) until a hover shows that contains
+   * `expected`, re-hovering if it does not come up (the language server may still be starting: give the first
+   * request of a scenario TIMEOUT.diagnostics).
+   */
+  async hoverOverText(text: string, expected: string, line = text, timeout: number = TIMEOUT.ui): Promise<Locator> {
+    const hover = this.hover.first();
+    return waitFor(
+      async () => {
+        const point = await this.pointAt(text, line);
+        await this.page.mouse.move(point.x - 40, point.y + 300);
+        await hover.waitFor({ state: 'hidden', timeout: 3_000 });
+        await this.page.mouse.move(point.x, point.y, { steps: 4 });
+        await hover.waitFor({ state: 'visible', timeout: 3_000 });
+        await waitFor(async () => ((await hover.textContent()) ?? '').includes(expected), 3_000, `the hover to say "${expected}"`);
+        return hover;
+      },
+      timeout,
+      `a hover over "${text}" that says "${expected}"`,
+    );
+  }
+
+  /** Clicks the first editor line that contains `text` and puts the cursor at its end. */
+  async cursorToEndOf(text: string): Promise<void> {
+    const point = await this.pointAt(text);
+    await this.page.mouse.click(point.x, point.y);
+    await this.page.keyboard.press('End');
+  }
+
+  /** The suggest widget while it shows. */
+  get suggestWidget(): Locator {
+    return this.page.locator('.part.editor .monaco-editor .suggest-widget.visible');
+  }
+
+  /** The labels of the rows the suggest widget shows. */
+  async suggestLabels(): Promise<string[]> {
+    return this.suggestWidget.locator('.monaco-list-row .label-name').evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
+  }
+
+  /**
+   * Opens the suggest widget at the cursor (Ctrl+Space) until it offers every label in `expected` (closing and
+   * reopening it when it does not: the language server may still be starting); returns the labels it shows.
+   */
+  async suggest(expected: readonly string[], timeout: number = TIMEOUT.ui): Promise<string[]> {
+    let labels: string[] = [];
+    await waitFor(
+      async () => {
+        // Ctrl+Space on an open widget would toggle its details instead of asking again.
+        if (await this.suggestWidget.isVisible()) {
+          await this.page.keyboard.press('Escape');
+          await this.suggestWidget.waitFor({ state: 'hidden', timeout: 2_000 });
+        }
+        await this.page.keyboard.press('Control+Space');
+        await this.suggestWidget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 3_000 });
+        return waitFor(
+          async () => {
+            labels = await this.suggestLabels();
+            return expected.every((label) => labels.includes(label));
+          },
+          3_000,
+          `the suggestions to include ${JSON.stringify(expected)}`,
+        );
+      },
+      timeout,
+      `the suggest widget to offer ${JSON.stringify(expected)} (it offered ${JSON.stringify(labels)})`,
+    );
+    return labels;
+  }
+
+  /** Selects the suggestion labelled exactly `label` with the arrow keys and accepts it with Enter. */
+  async acceptSuggestion(label: string): Promise<void> {
+    const focused = this.suggestWidget.locator('.monaco-list-row.focused .label-name');
+    await waitFor(
+      async () => {
+        if ((await focused.textContent({ timeout: 1_000 })) === label) return true;
+        await this.page.keyboard.press('ArrowDown');
+        return false;
+      },
+      TIMEOUT.ui,
+      `"${label}" to be selected in the suggest widget`,
+    );
+    await this.page.keyboard.press('Enter');
+    await this.suggestWidget.waitFor({ state: 'hidden', timeout: TIMEOUT.ui });
+  }
+
+  /** The status bar's cursor position, e.g. "Ln 5, Col 17 (51 selected)". */
+  get cursorPosition(): Locator {
+    return this.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
+  }
+
+  /**
    * Puts the cursor on the squiggle, opens the Quick Fix menu (Ctrl+.) and runs the action titled `title` with
    * the keyboard (the menu blocks pointer events until the mouse moves, which makes clicks unreliable).
    */
