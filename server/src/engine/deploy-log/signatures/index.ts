@@ -88,7 +88,22 @@ export function buildPrefilter(signatures: readonly Signature[] = SIGNATURES, ex
     }
     groups.set(l, group);
   }
-  return { regex: new RegExp(`\\b${alternation(literals)}`, 'g'), groups, literals };
+  return { regex: new RegExp(`\\b${leadingClasses(literals)}${alternation(literals)}`, 'g'), groups, literals };
+}
+
+/**
+ * `(?=[cCeS…][ahoe…])`: the characters the literals have in their first two places, as a lookahead. Most word
+ * starts of a log fail it with two class tests, before the alternation is tried (about 1.5× faster in
+ * bench/log-scan.mjs than the alternation alone; a third place gains little, a fourth loses).
+ */
+function leadingClasses(literals: readonly string[]): string {
+  const places = Math.min(2, ...literals.map((l) => l.length));
+  let out = '';
+  for (let i = 0; i < places; i++) {
+    const chars = [...new Set(literals.map((l) => l[i]))].sort();
+    out += `[${chars.map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`;
+  }
+  return out ? `(?=${out})` : '';
 }
 
 interface TrieNode {
