@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import type { DeployPlanResult, DeployPlanService } from '../../../server/src/protocol';
 import { code, commandText, fenced, MAX_LABEL_COMMAND, planTree, type FolderPlan, type PlanNode } from './model';
 
-const FOLDER = 'file:///work/my%20app';
+const FOLDER = 'file:///projects/my%20app';
 const at = (file: string, line: number, from = 0, to = 3) => ({ file, uri: `${FOLDER}/${file}`, range: { start: { line, character: from }, end: { line, character: to } } });
 
 const service: DeployPlanService = {
@@ -97,8 +97,8 @@ describe('planTree', () => {
   });
 
   test('several folders with services: a node per folder; folders without services are left out', () => {
-    const other = 'file:///work/other';
-    const nodes = planTree([folder({ services: [service] }), folder({ services: [] }, 'empty', 'file:///work/empty'), folder({ services: [service, { ...service, root: 'api', name: 'api' }] }, 'other', other)]);
+    const other = 'file:///projects/other';
+    const nodes = planTree([folder({ services: [service] }), folder({ services: [] }, 'empty', 'file:///projects/empty'), folder({ services: [service, { ...service, root: 'api', name: 'api' }] }, 'other', other)]);
     assert.deepEqual(
       nodes.map((n) => [n.kind, n.label, n.description]),
       [

@@ -8,7 +8,7 @@ import { toCompletionItem, toDeployPlanResult, toLspDocumentLink, toLspHover, to
 import type { FileResolver } from './workspace';
 
 const files: FileResolver = {
-  uri: (path) => (path.startsWith('outside/') ? undefined : `file:///work/my%20app/${path}`),
+  uri: (path) => (path.startsWith('outside/') ? undefined : `file:///projects/my%20app/${path}`),
   version: () => null,
   read: () => undefined,
 };
@@ -47,7 +47,7 @@ describe('convert', () => {
   test('document links: the target file URI; none for a file without one', () => {
     assert.deepEqual(toLspDocumentLink({ range: { start: 10, end: 12 }, target: 'Dockerfile', tooltip: 'Open Dockerfile' }, lines, files), {
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } },
-      target: 'file:///work/my%20app/Dockerfile',
+      target: 'file:///projects/my%20app/Dockerfile',
       tooltip: 'Open Dockerfile',
     });
     assert.equal(toLspDocumentLink({ range: { start: 0, end: 1 }, target: 'outside/Dockerfile', tooltip: '' }, lines, files), undefined);
@@ -70,15 +70,15 @@ describe('convert', () => {
         { root: '', name: 'project root', platform: 'Heroku', builder: 'RAILPACK', others: [] },
       ],
     };
-    const result = toDeployPlanResult(plan, files, 'file:///work/my%20app');
-    assert.equal(result.folderUri, 'file:///work/my%20app');
+    const result = toDeployPlanResult(plan, files, 'file:///projects/my%20app');
+    assert.equal(result.folderUri, 'file:///projects/my%20app');
     const [api, root] = result.services;
-    assert.deepEqual(api.dockerfile, { ...at('api/Dockerfile', 0), uri: 'file:///work/my%20app/api/Dockerfile' });
-    assert.equal(api.start?.location?.uri, 'file:///work/my%20app/api/railway.toml');
+    assert.deepEqual(api.dockerfile, { ...at('api/Dockerfile', 0), uri: 'file:///projects/my%20app/api/Dockerfile' });
+    assert.equal(api.start?.location?.uri, 'file:///projects/my%20app/api/railway.toml');
     assert.deepEqual(api.start?.launches, [{ program: 'gunicorn', server: 'gunicorn', app: 'app:app' }]);
     assert.equal(api.others[0].location, undefined);
     assert.equal(api.others[0].shadowedBy, 'deploy.startCommand in api/railway.toml');
-    assert.deepEqual(api.healthcheck, { path: '/health', location: { ...at('api/railway.toml', 3), uri: 'file:///work/my%20app/api/railway.toml' } });
+    assert.deepEqual(api.healthcheck, { path: '/health', location: { ...at('api/railway.toml', 3), uri: 'file:///projects/my%20app/api/railway.toml' } });
     assert.deepEqual(root, { root: '', name: 'project root', platform: 'Heroku', builder: 'RAILPACK', others: [] });
   });
 });

@@ -7,7 +7,7 @@ import type { FileResolver } from './workspace';
 /** Two files on "disk", one of them open in the editor at version 7. */
 function resolver(texts: Record<string, string>, open: Record<string, number> = {}): FileResolver {
   return {
-    uri: (path) => `file:///work/my%20app/${path.split('/').map(encodeURIComponent).join('/')}`,
+    uri: (path) => `file:///projects/my%20app/${path.split('/').map(encodeURIComponent).join('/')}`,
     version: (path) => open[path] ?? null,
     read: (path) => texts[path],
   };
@@ -36,7 +36,7 @@ test('a finding becomes a diagnostic with code, docs link, severity, related inf
     message: 'Something is off.',
     data: { ruleId: 'some-rule' },
     relatedInformation: [
-      { location: { uri: 'file:///work/my%20app/pkg/app.py', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } }, message: 'defined here' },
+      { location: { uri: 'file:///projects/my%20app/pkg/app.py', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } }, message: 'defined here' },
     ],
     tags: [2, 1],
   });
@@ -70,10 +70,10 @@ test('a fix across files: the open file carries its version, the other null, a m
   );
   assert.deepEqual(edit, {
     documentChanges: [
-      { textDocument: { uri: 'file:///work/my%20app/app.py', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'app' }] },
-      { textDocument: { uri: 'file:///work/my%20app/Procfile', version: 7 }, edits: [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, newText: 'y' }] },
-      { kind: 'create', uri: 'file:///work/my%20app/runtime.txt', options: { ignoreIfExists: true } },
-      { textDocument: { uri: 'file:///work/my%20app/runtime.txt', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'python-3.12\n' }] },
+      { textDocument: { uri: 'file:///projects/my%20app/app.py', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: 'app' }] },
+      { textDocument: { uri: 'file:///projects/my%20app/Procfile', version: 7 }, edits: [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, newText: 'y' }] },
+      { kind: 'create', uri: 'file:///projects/my%20app/runtime.txt', options: { ignoreIfExists: true } },
+      { textDocument: { uri: 'file:///projects/my%20app/runtime.txt', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'python-3.12\n' }] },
     ],
   });
 });
