@@ -23,7 +23,7 @@ export function formatAnalysis(format: AnalyzeFormat, diagnosis: LogDiagnosis, s
 }
 
 /** DESIGN §3: `{ causes, symptoms, platform, redactions }`, fixes as `{ title }`, locations with 0-based ranges. */
-export function formatAnalysisJson(d: LogDiagnosis): string {
+function formatAnalysisJson(d: LogDiagnosis): string {
   const body = {
     causes: d.causes.map((c) => ({
       category: c.category,
@@ -47,7 +47,7 @@ export function formatAnalysisJson(d: LogDiagnosis): string {
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-export function formatAnalysisText(d: LogDiagnosis, style: Style = createStyle(false)): string {
+function formatAnalysisText(d: LogDiagnosis, style: Style = createStyle(false)): string {
   const out: string[] = [];
   if (!d.causes.length) {
     out.push(style.bold(`No failure found in this log (${lines(d.lines)} read).`));

@@ -7,7 +7,7 @@
 
 import { createReadStream, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { createEngine, createLogScanner, type LogDiagnosis, type ProjectFiles } from '../engine/index';
+import { createEngine, createLogScanner, type LogDiagnosis } from '../engine/index';
 import { diskFiles } from '../node/disk-files';
 import { nodeGrammars } from '../node/grammars';
 import { hasFlag, optionsHelp, optionValue, parseArgs, type OptionSpec } from './args';
@@ -20,16 +20,7 @@ import { VERSION } from './version';
 const COMMAND = 'analyze';
 
 /** Bytes read from the log per step; the scanner sees the text a chunk at a time. */
-export const READ_CHUNK_BYTES = 256 * 1024;
-
-/** Links a diagnosis to a project on disk: cause → config locations and rule fixes through the deploy plan. */
-export type LogLinker = (files: ProjectFiles, diagnosis: LogDiagnosis) => LogDiagnosis;
-
-/** The engine (and its parsers) loads only for --root: a log alone needs none of it. */
-async function loadLinker(): Promise<LogLinker> {
-  const engine = createEngine(await nodeGrammars());
-  return (files, diagnosis) => engine.linkLog(files, diagnosis);
-}
+const READ_CHUNK_BYTES = 256 * 1024;
 
 const options: readonly OptionSpec[] = [
   { name: 'format', short: 'f', value: '<format>', choices: ANALYZE_FORMATS, description: 'Output format: text (default), json or markdown' },
@@ -88,9 +79,9 @@ async function runAnalyze(argv: readonly string[], io: CliIO & { readonly stdin?
   let diagnosis = await scanStream(input, logArg === '-' ? 'standard input' : logArg);
 
   if (root !== undefined) {
-    const linker = await loadLinker();
-    diagnosis = linker(diskFiles(root), diagnosis);
-    diagnosis = withShownPaths(diagnosis, io.cwd, root);
+    // Links causes to the project on disk (config locations, rule fixes); the grammars load only for --root.
+    const engine = createEngine(await nodeGrammars());
+    diagnosis = withShownPaths(engine.linkLog(diskFiles(root), diagnosis), io.cwd, root);
   }
 
   const style = createStyle(format === 'text' && shouldColor(io.stdoutIsTTY, io.env, hasFlag(args, 'no-color')));
@@ -112,7 +103,7 @@ function openLog(cwd: string, arg: string): NodeJS.ReadableStream {
 }
 
 /** Feeds the stream to the scanner chunk by chunk, decoding UTF-8 across chunk boundaries. */
-export async function scanStream(stream: NodeJS.ReadableStream, name: string): Promise<LogDiagnosis> {
+async function scanStream(stream: NodeJS.ReadableStream, name: string): Promise<LogDiagnosis> {
   const scanner = createLogScanner();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   let scanError: unknown;

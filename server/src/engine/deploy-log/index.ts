@@ -6,7 +6,8 @@
  *   const diagnosis = scanner.finish();
  *
  * `diagnoseLog(text)` is the same over one chunk. Memory does not grow with the size of the log. Causes come
- * with empty `locations` and `fixes`; a `Linker` (the deploy plan's, in link.ts) fills them in.
+ * with empty `locations` and `fixes`; `linkDiagnosis` (link.ts, the engine's `linkLog`) fills them in from the
+ * project afterwards. A `Linker` option does it per cause while the diagnosis is assembled.
  */
 
 import type { Linker } from './diagnose';
@@ -18,10 +19,6 @@ import type { LogDiagnosis } from './types';
 
 export type { Linker } from './diagnose';
 export type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './types';
-export { CATEGORIES, SYMPTOMS } from './types';
-export { redact } from './redact';
-export { normalizeLine } from './reader';
-export { SIGNATURES } from './signatures/index';
 
 export interface LogScanner {
   /** Feeds the next piece of the log; a chunk may end in the middle of a line. */

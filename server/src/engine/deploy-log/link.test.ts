@@ -63,6 +63,15 @@ describe('linking log causes to the project', () => {
     assert.equal(applyFix(tree, { title: fix.title, edits: fix.edits! })['requirements.txt'], 'flask\ngunicorn\nPyYAML\n');
   });
 
+  test('a distribution requirements.txt already lists (any case, with pins and markers) gets no fix; CRLF files get CRLF', async () => {
+    const listed = await link({ 'requirements.txt': 'flask\r\npyyaml>=6.0 ; python_version>"3"\r\n' }, cause('module_not_found_missing_dependency', { module: 'yaml' }));
+    assert.match(listed.message, /`PyYAML` is listed in requirements\.txt/);
+    assert.deepEqual(listed.fixes, []);
+    const tree = { 'requirements.txt': 'flask\r\ngunicorn' };
+    const added = await link(tree, cause('module_not_found_missing_dependency', { module: 'flask_cors' }));
+    assert.equal(applyFix(tree, { title: added.fixes[0].title, edits: added.fixes[0].edits! })['requirements.txt'], 'flask\r\ngunicorn\r\nflask-cors\r\n');
+  });
+
   test('no manifest in the workspace: the message says what to look for', async () => {
     const linked = await link({ 'main.py': 'import jwt\n' }, cause('module_not_found_missing_dependency', { module: 'jwt' }));
     assert.deepEqual(linked.locations, []);

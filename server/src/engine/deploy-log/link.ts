@@ -10,6 +10,7 @@ import { relativeDir } from '../plan/describe';
 import { setEnvEdits } from '../plan/fixes';
 import type { PlannedLaunch } from '../plan/types';
 import type { Project } from '../project';
+import type { LineIndex } from '../text';
 import { firstParty } from '../python/first-party';
 import { railwayConfigAt } from '../plan/build';
 import { getEntry } from '../config/tree';
@@ -70,7 +71,7 @@ export function linkDiagnosis(ctx: LinkContext, diagnosis: LogDiagnosis): LogDia
 }
 
 /** The linked cause, with the rule id that goes with its (possibly more precise) category. */
-export function linkCause(ctx: LinkContext, cause: LogCause): LogCause {
+function linkCause(ctx: LinkContext, cause: LogCause): LogCause {
   const linked = linkCauseOnly(ctx, cause);
   if (linked.category === cause.category) return linked;
   const { ruleId: stale, ...rest } = linked;
@@ -179,11 +180,9 @@ function linkDependency(ctx: LinkContext, cause: LogCause, top: string): LogCaus
   const roots = [...new Set([...webLaunches(ctx.project).map((l) => serviceRootOf(ctx.project, l)), ''])];
   for (const root of roots) {
     const path = joinPath(root, 'requirements.txt');
-    const text = ctx.project.text(path);
-    if (text === undefined) continue;
-    const normalised = (s: string): string => s.toLowerCase().replace(/[-_.]+/g, '-');
-    const listed = text.split(/\r?\n/).some((line) => normalised(line.trim().split(/[<>=!~;\[ ]/)[0] ?? '') === normalised(dist));
-    if (listed) {
+    const lines = ctx.project.lines(path);
+    if (lines === undefined) continue;
+    if (listsDistribution(lines, dist)) {
       const loc = location(ctx, path, { start: 0, end: 0 }, 'requirements.txt');
       return {
         ...cause,
@@ -191,9 +190,9 @@ function linkDependency(ctx: LinkContext, cause: LogCause, top: string): LogCaus
         locations: loc ? [loc] : [],
       };
     }
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const { text, eol } = lines;
     const at = text.length;
-    const insert = `${text.length && !/\r?\n$/.test(text) ? eol : ''}${dist}${eol}`;
+    const insert = `${text.length && !text.endsWith('\n') ? eol : ''}${dist}${eol}`;
     const loc = location(ctx, path, { start: Math.max(0, at - 1), end: at }, 'requirements.txt');
     return {
       ...cause,
@@ -225,7 +224,8 @@ function linkEnvRead(ctx: LinkContext, cause: LogCause): LogCause {
   const locations: LogLocation[] = [];
   let scanned = 0;
   for (const file of ctx.project.index.files) {
-    if (!file.endsWith('.py') || scanned++ > 400 || locations.length >= 3) continue;
+    if (!file.endsWith('.py')) continue;
+    if (scanned++ > 400 || locations.length >= 3) break;
     const py = ctx.project.python(file);
     for (const read of py?.envReads ?? []) {
       if (!names.includes(read.name) || locations.length >= 3) continue;
@@ -304,15 +304,32 @@ function linkFrame(ctx: LinkContext, cause: LogCause): LogCause {
 }
 
 /** A container or absolute path (`/app/src/main.py`) matched to the one project file with the longest common tail. */
-export function findProjectFile(project: Project, path: string): string | undefined {
+function findProjectFile(project: Project, path: string): string | undefined {
   const parts = path.replace(/\\/g, '/').split('/').filter(Boolean);
+  const name = parts[parts.length - 1];
+  if (name === undefined) return undefined;
+  // One pass over the project: only files with the same name can share a longer tail.
+  const named = [...project.index.files].filter((f) => f === name || f.endsWith(`/${name}`));
   for (let take = parts.length; take >= 1; take--) {
     const tail = parts.slice(parts.length - take).join('/');
-    const matches = [...project.index.files].filter((f) => f === tail || f.endsWith(`/${tail}`));
+    const matches = named.filter((f) => f === tail || f.endsWith(`/${tail}`));
     if (matches.length === 1) return matches[0];
     if (matches.length > 1) return undefined;
   }
   return undefined;
+}
+
+/** Where a requirement's distribution name ends: `Flask==2.0`, `psycopg[binary]`, `x; python_version<"3.8"`. */
+const REQUIREMENT_END = /[<>=!~;[ ]/;
+
+/** Does a requirements file list the distribution? Names compare as pip compares them (PEP 503). */
+function listsDistribution(requirements: LineIndex, dist: string): boolean {
+  const key = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-');
+  const wanted = key(dist);
+  for (let i = 0; i < requirements.lineCount; i++) {
+    if (key(requirements.lineText(i).trim().split(REQUIREMENT_END)[0]) === wanted) return true;
+  }
+  return false;
 }
 
 /** Launches that serve the web: effective start commands first. */

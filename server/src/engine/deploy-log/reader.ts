@@ -190,7 +190,6 @@ export function normalizeLine(raw: string, sectionSource: LineSource = 'unknown'
     const unwrapped = unwrapJson(text.slice(first));
     if (unwrapped) {
       text = unwrapped.text;
-      if (unwrapped.source) source = unwrapped.source;
       platform = unwrapped.platform;
     }
   }
@@ -211,22 +210,13 @@ export function normalizeLine(raw: string, sectionSource: LineSource = 'unknown'
     source = 'kubectl';
     platform = 'kubernetes';
   }
-  if ((m = ISO_TIMESTAMP.exec(text))) {
-    text = text.slice(m[0].length);
-    const h = HEROKU_SOURCE.exec(text);
-    if (h) {
-      text = text.slice(h[0].length);
-      platform = 'heroku';
-      source = h[1] === 'app' ? 'app' : h[2] === 'router' ? 'router' : 'dyno';
-    } else {
-      const level = RAILWAY_CLI_LEVEL.exec(text);
-      if (level) text = text.slice(level[0].length);
-    }
-  } else if ((m = HEROKU_SOURCE.exec(text))) {
+  const timestamp = ISO_TIMESTAMP.exec(text);
+  if (timestamp) text = text.slice(timestamp[0].length);
+  if ((m = HEROKU_SOURCE.exec(text))) {
     text = text.slice(m[0].length);
     platform = 'heroku';
     source = m[1] === 'app' ? 'app' : m[2] === 'router' ? 'router' : 'dyno';
-  }
+  } else if (timestamp && (m = RAILWAY_CLI_LEVEL.exec(text))) text = text.slice(m[0].length);
   if ((m = BUILDKIT.exec(text))) {
     text = text.slice(m[0].length);
     source = 'build';
@@ -283,7 +273,6 @@ function trimStartSpacesIfGlyph(text: string): string {
 
 interface Unwrapped {
   readonly text: string;
-  readonly source?: LineSource;
   readonly platform?: PlatformHint;
 }
 
@@ -301,11 +290,10 @@ function unwrapJson(text: string): Unwrapped | undefined {
   if (message === undefined) return undefined;
   const stripped = message.endsWith('\n') ? message.slice(0, -1) : message;
   let platform: PlatformHint | undefined;
-  let source: LineSource | undefined;
   if (typeof o.log === 'string' && typeof o.stream === 'string') platform = 'docker';
   else if (typeof o.severity === 'string' || (o.attributes && typeof o.attributes === 'object')) platform = 'railway';
   if (typeof o.deploymentId === 'string' || typeof o.deploymentInstanceId === 'string') platform = 'railway';
-  return { text: stripped, source, platform };
+  return { text: stripped, platform };
 }
 
 /** Every RegExp of the reader, for the ReDoS check. */

@@ -13,10 +13,11 @@
  * a traceback keeps at most a few hundred frames, and the diagnoser keeps bounded aggregates.
  */
 
-import { Diagnoser, type Linker, type RawEvidence } from './diagnose';
+import type { RawEvidence } from './aggregate';
+import { Diagnoser, type Linker } from './diagnose';
 import { MAX_LINE, normalizeLine, type LineSource } from './reader';
 import { CHAIN_MARKERS, PREFILTER, TRACEBACK_HEADER } from './signatures/index';
-import { classifyException, isFirstPartyFile } from './signatures/python';
+import { classifyException, lastFirstParty, where } from './signatures/python';
 import type { Finding, LineContext, Signature } from './signatures/types';
 import { TracebackReader, type Traceback } from './traceback';
 import type { LogDiagnosis } from './types';
@@ -44,6 +45,8 @@ export class Scanner {
   /** A finished traceback held back a few lines, in case a chained one follows. */
   private held: { traceback: Traceback; chainSeen: boolean; until: number } | undefined;
   private passive: Passive[] = [];
+  /** The traceback a chained one continues (`During handling of the above exception…`). */
+  private chainFrom: Traceback | undefined;
   private finished: LogDiagnosis | undefined;
   readonly diagnoser = new Diagnoser();
 
@@ -164,9 +167,9 @@ export class Scanner {
     this.diagnoser.vote(n.platform);
     if (n.noise) return;
     const text = n.text;
-    const parts = text.indexOf('\n') === -1 ? [text] : text.split('\n', 200);
-    const sigs = this.candidates(raw);
-    for (const part of parts) this.readPart(part, line, n.source, parts.length > 1 ? this.candidates(part) : sigs);
+    if (text.indexOf('\n') === -1) this.readPart(text, line, n.source, this.candidates(raw));
+    // A JSON export packed several lines into one message: each is read on its own.
+    else for (const part of text.split('\n', 200)) this.readPart(part, line, n.source, this.candidates(part));
   }
 
   private readPart(text: string, line: number, source: LineSource, sigs: Signature[] | undefined): void {
@@ -198,29 +201,24 @@ export class Scanner {
       }
       if (line > this.held.until || !this.held.chainSeen) this.releaseHeld();
     }
-    for (const p of this.passive) this.feedPassive(p, text);
-    this.passive = this.passive.filter((p) => p.budget > 0);
+    if (this.passive.length) {
+      for (const p of this.passive) this.feedPassive(p, text);
+      this.passive = this.passive.filter((p) => p.budget > 0);
+    }
     if (!sigs || !sigs.length) return;
     this.match(text, line, source, sigs);
   }
-
-  private chainFrom: Traceback | undefined;
 
   private match(text: string, line: number, source: LineSource, sigs: readonly Signature[]): void {
     const context: LineContext = { text, line, source };
     let bestCause: { s: Signature; f: Finding } | undefined;
     let bestSymptom: { s: Signature; f: Finding } | undefined;
     for (const s of sigs) {
-      let f: Finding | undefined;
-      try {
-        f = s.match(context);
-      } catch {
-        f = undefined;
-      }
+      const f = tryMatch(s, context);
       if (!f) continue;
       const platform = f.values.platform;
       if (platform === 'railway' || platform === 'heroku' || platform === 'kubernetes' || platform === 'fly' || platform === 'render') this.diagnoser.vote(platform, 2);
-      if (f.role === 'marker') this.onMarker(s, f, line);
+      if (f.role === 'marker') this.onMarker(f, line);
       else if (f.role === 'cause') {
         if (!bestCause || f.confidence > bestCause.f.confidence) bestCause = { s, f };
       } else if (!bestSymptom || f.confidence > bestSymptom.f.confidence) bestSymptom = { s, f };
@@ -230,7 +228,7 @@ export class Scanner {
     if (bestSymptom) this.diagnoser.add(signatureId(bestSymptom.s, bestSymptom.f), bestSymptom.f, evidence, line);
   }
 
-  private onMarker(s: Signature, f: Finding, line: number): void {
+  private onMarker(f: Finding, line: number): void {
     switch (f.marker) {
       case 'deploy-start':
       case 'build-start':
@@ -246,7 +244,6 @@ export class Scanner {
       default:
         break;
     }
-    void s;
     this.diagnoser.marker(f.marker ?? 'platform', f.values);
   }
 
@@ -322,14 +319,8 @@ export class Scanner {
     const frames = tb.frames;
     // Evidence: the header, the deepest first-party frame with its source, the exception, pydantic details.
     const evidence: RawEvidence[] = [{ line: tb.header.line, text: tb.header.text.trim() }];
-    let frame = undefined as (typeof frames)[number] | undefined;
-    for (let i = frames.length - 1; i >= 0; i--) {
-      if (isFirstPartyFile(frames[i].file)) {
-        frame = frames[i];
-        break;
-      }
-    }
-    frame ??= frames[frames.length - 1];
+    const firstParty = lastFirstParty(frames);
+    const frame = firstParty ?? frames[frames.length - 1];
     if (frame) {
       evidence.push({ line: frame.logLine, text: `File "${frame.file}", line ${frame.lineNumber}${frame.func ? `, in ${frame.func}` : ''}` });
       if (frame.source) evidence.push({ line: frame.logLine + 1, text: frame.source });
@@ -343,38 +334,39 @@ export class Scanner {
     if (sigs?.length) {
       const context: LineContext = { text: ex.at.text.trim(), line: ex.at.line, source: 'app' };
       for (const s of sigs) {
-        let f: Finding | undefined;
-        try {
-          f = s.match(context);
-        } catch {
-          f = undefined;
-        }
+        const f = tryMatch(s, context);
         if (f && f.role === 'cause' && (!best || f.confidence > best.f.confidence)) best = { s, f };
       }
     }
-    const where: Record<string, string> = frame && isFirstPartyFile(frame.file) ? { file: frame.file, line: String(frame.lineNumber) } : {};
     if (best) {
-      return { signature: best.s.id, finding: { ...best.f, values: { ...where, ...best.f.values, exception: ex.type } }, evidence };
+      return { signature: best.s.id, finding: { ...best.f, values: { ...where(firstParty), ...best.f.values, exception: ex.type } }, evidence };
     }
     const finding = classifyException(ex);
     if (!finding) return undefined;
-    return { signature: tracebackSignature(finding, ex.type), finding, evidence };
+    return { signature: tracebackSignature(finding), finding, evidence };
+  }
+}
+
+/** A signature that throws on a line matches nothing there. */
+function tryMatch(s: Signature, context: LineContext): Finding | undefined {
+  try {
+    return s.match(context);
+  } catch {
+    return undefined;
   }
 }
 
 function signatureId(s: Signature, f: Finding): string {
-  if (s.id === 'python.exception') return tracebackSignature(f, f.values.exception ?? '');
-  return s.id;
+  return s.id === 'python.exception' ? tracebackSignature(f) : s.id;
 }
 
-function tracebackSignature(f: Finding, type: string): string {
+function tracebackSignature(f: Finding): string {
   if (f.category === 'module_not_found_pythonpath' || f.category === 'module_not_found_missing_dependency' || f.category === 'monorepo_root_directory_isolation') {
     return f.values.module ? 'python.module-not-found' : 'python.relative-import';
   }
   if (f.category === 'missing_env_var') return f.values.field ? 'python.settings-field-required' : 'python.key-error';
   if (f.category === 'syntax_error_in_app') return 'python.syntax-error';
   if (f.role === 'symptom') return 'python.unhandled-exception';
-  void type;
   return 'python.exception';
 }
 

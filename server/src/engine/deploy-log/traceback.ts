@@ -8,6 +8,8 @@
  */
 
 import { parseExceptionLine, parseFrame, type ExceptionInfo, type Frame } from './signatures/python';
+import { TRACEBACK_HEADER } from './signatures/index';
+import { isWordCode } from './signatures/types';
 
 export interface TracebackLine {
   readonly line: number;
@@ -51,8 +53,7 @@ function isValidationDetail(text: string): boolean {
   // A bare field name (`DATABASE_URL`, `database_url`, `db.url`) on its own line.
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46;
-    if (!word) return false;
+    if (!isWordCode(c) && c !== 46 /* . */) return false;
   }
   return t.length <= 100;
 }
@@ -102,7 +103,7 @@ export class TracebackReader {
     if (this.expectSource && this.traceback.frames.length) {
       // A source line whose indentation a prefix took away.
       const last = this.traceback.frames[this.traceback.frames.length - 1];
-      if (last.source === undefined && !text.includes('Traceback (most recent call last)')) {
+      if (last.source === undefined && !text.includes(TRACEBACK_HEADER)) {
         last.source = text.trim();
         this.expectSource = false;
         return 'consumed';
@@ -117,7 +118,7 @@ export class TracebackReader {
     const exception = this.traceback.exception!;
     const short = exception.type.slice(exception.type.lastIndexOf('.') + 1);
     if (short !== 'ValidationError' || this.traceback.continuation.length >= MAX_CONTINUATION) return 'ended';
-    if (!isValidationDetail(text) || text.includes('Traceback (most recent call last)')) return 'ended';
+    if (!isValidationDetail(text) || text.includes(TRACEBACK_HEADER)) return 'ended';
     this.traceback.continuation.push({ line, text });
     (exception.continuation as string[]).push(text);
     return 'consumed';

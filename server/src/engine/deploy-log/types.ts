@@ -1,7 +1,8 @@
 /**
  * The log-diagnosis contract (DESIGN §3): what `deploy-doctor analyze`, the `deployDoctor/analyzeLog` request and
  * the log panel exchange. Line numbers are 1-based lines of the text the user gave; ranges in config files are
- * 0-based line/character, as in the check output.
+ * 0-based line/character, as in the check output. Self-contained on purpose: the client type-checks this file
+ * through protocol.ts (client/tsconfig.json lists it), so it imports nothing from the engine.
  */
 
 /** Root-cause categories: the fixed vocabulary of DESIGN §3. Extend only here and in the docs. */

@@ -61,7 +61,7 @@ export const build = family('build', [
     id: 'build.compiler-missing',
     role: 'cause',
     category: 'missing_system_package_build',
-    literals: ["error: command 'gcc' failed", "command 'gcc' failed", "error: command 'cc' failed", 'Python.h: No such file or directory', 'gcc: not found', "error: command 'x86_64-linux-gnu-gcc' failed"],
+    literals: ["command 'gcc' failed", "error: command 'cc' failed", 'Python.h: No such file or directory', 'gcc: not found', "error: command 'x86_64-linux-gnu-gcc' failed"],
     pattern: /(Python\.h: No such file or directory|command '([\w.+-]{1,60})' failed|(gcc): not found)/,
     values: (m) => (m[1].startsWith('Python.h') ? { tool: 'Python.h', systemPackage: 'python3-dev' } : { tool: m[2] ?? m[3], systemPackage: 'build-essential' }),
     confidence: 0.75,

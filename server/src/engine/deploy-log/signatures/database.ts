@@ -1,6 +1,6 @@
 /** Databases and caches: refused connections (usually a fallback to localhost), private-network DNS, URL schemes (research §2.4, §7). */
 
-import { family, isLoopback, unquote } from './types';
+import { family, isLoopback, isWordCode, unquote } from './types';
 import type { Decision } from './types';
 
 const PRIVATE_HOST = /\.railway\.internal\b/;
@@ -10,7 +10,7 @@ function privateHost(text: string, at: number): string {
   let b = at;
   while (b > 0) {
     const c = text.charCodeAt(b - 1);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95)) break;
+    if (!isWordCode(c) && c !== 45 /* - */ && c !== 46 /* . */) break;
     b--;
   }
   return `${text.slice(b, at)}.railway.internal`;

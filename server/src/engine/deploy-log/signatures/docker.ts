@@ -1,6 +1,14 @@
 /** Docker: exec format errors, malformed JSON CMD run by /bin/sh, missing executables, files hidden or missing in the image. */
 
-import { family } from './types';
+import { family, type Decision } from './types';
+
+/**
+ * A program the container could not find. `[gunicorn,` (`/bin/sh: 1: [gunicorn,: not found`) is the first word
+ * of a CMD that is not valid JSON, which Docker runs as shell form (research §2.3).
+ */
+function notFound(executable: string, confidence: number): Decision {
+  return executable.startsWith('[') ? { category: 'malformed_exec_form', confidence: 0.9, values: { token: executable }, key: 'exec-form' } : { confidence, key: executable };
+}
 
 export const docker = family('docker', [
   {
@@ -20,9 +28,7 @@ export const docker = family('docker', [
     literals: ['/bin/sh: ', '/bin/bash: ', '/bin/dash: ', 'sh: 1: '],
     pattern: /^(?:\/bin\/)?(?:ba|da)?sh: (?:line )?\d{1,5}: (\S{1,300}): (?:command )?not found/,
     values: (m) => ({ executable: m[1] }),
-    decide: (v) =>
-      // `/bin/sh: 1: [gunicorn,: not found`: a CMD that is not valid JSON runs as shell form (research §2.3).
-      v.executable.startsWith('[') ? { category: 'malformed_exec_form', confidence: 0.9, values: { token: v.executable }, key: 'exec-form' } : { confidence: 0.8, key: v.executable },
+    decide: (v) => notFound(v.executable, 0.8),
   },
   {
     id: 'docker.executable-not-in-path',
@@ -31,7 +37,7 @@ export const docker = family('docker', [
     literals: ['executable file not found in $PATH'],
     pattern: /exec: "([^"]{1,300})": executable file not found in \$PATH/,
     values: (m) => ({ executable: m[1] }),
-    decide: (v) => (v.executable.startsWith('[') ? { category: 'malformed_exec_form', confidence: 0.9, values: { token: v.executable }, key: 'exec-form' } : { confidence: 0.85, key: v.executable }),
+    decide: (v) => notFound(v.executable, 0.85),
   },
   {
     id: 'docker.entrypoint-missing',

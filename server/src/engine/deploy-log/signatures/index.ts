@@ -68,7 +68,7 @@ export interface Prefilter {
   readonly literals: readonly string[];
 }
 
-export function buildPrefilter(signatures: readonly Signature[] = SIGNATURES, extra: readonly string[] = [TRACEBACK_HEADER, ...CHAIN_MARKERS]): Prefilter {
+function buildPrefilter(signatures: readonly Signature[], extra: readonly string[]): Prefilter {
   const own = new Map<string, Signature[]>();
   for (const s of signatures) {
     for (const literal of s.literals) {
@@ -156,7 +156,7 @@ function anchorable(literal: string): string {
   return i < literal.length ? literal.slice(i) : literal;
 }
 
-export const PREFILTER: Prefilter = buildPrefilter();
+export const PREFILTER: Prefilter = buildPrefilter(SIGNATURES, [TRACEBACK_HEADER, ...CHAIN_MARKERS]);
 
 /** Every RegExp of the catalog, for the ReDoS check. */
 export function catalogPatterns(): RegExp[] {

@@ -15,12 +15,13 @@
  *        - launched as a script that sits in the app root (`python main.py` → `/app/main.py`): sys.path[0] is
  *          the app root itself, so PYTHONPATH cannot help — the package is not in the image at all → on Railway,
  *          a Root Directory that leaves it out (monorepo isolation, 0.75, seed 002); elsewhere PYTHONPATH with
- *          lower confidence (decided in diagnose.ts);
+ *          lower confidence (decided in refine.ts, which knows the platform);
  *        - otherwise (a server imported the app: gunicorn/uvicorn frames outermost, seed 000) → the package is
  *          not importable from where the server starts → PYTHONPATH (0.75);
  *   4. anything else → missing dependency (0.6).
  */
 
+import { dirname } from '../../files';
 import type { Finding, LineContext } from './types';
 import { family, isLoopback, isWordCode } from './types';
 
@@ -45,7 +46,7 @@ export interface ExceptionInfo {
 }
 
 /** An exception line: `Name: message` or a bare name, where the name looks like an exception class. */
-export const EXCEPTION_LINE = /^([A-Za-z_][\w.]{0,200}): ?([^\n]{0,2000})$|^([A-Za-z_][\w.]{0,200})$/;
+const EXCEPTION_LINE = /^([A-Za-z_][\w.]{0,200}): ?([^\n]{0,2000})$|^([A-Za-z_][\w.]{0,200})$/;
 const FRAME_LINE = /^\s{0,16}File "([^"]{1,1000})", line (\d{1,7})(?:, in ([^\n]{1,300}))?/;
 const NO_MODULE = /No module named '([\w.]{1,200})'/;
 const IMPORT_STATEMENT = /^\s{0,40}(?:from ([\w.]{1,300}) import|import ([\w.]{1,300}))/;
@@ -94,11 +95,6 @@ function appRootOf(file: string): string | undefined {
   return APP_ROOTS.find((root) => file.startsWith(`${root}/`));
 }
 
-function dirname(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i <= 0 ? '/' : file.slice(0, i);
-}
-
 export function parseFrame(text: string): { file: string; lineNumber: number; func?: string } | undefined {
   const m = FRAME_LINE.exec(text);
   return m ? { file: m[1], lineNumber: Number(m[2]), func: m[3]?.trim() } : undefined;
@@ -137,19 +133,21 @@ function isEnvName(name: string): boolean {
   return upper >= 2;
 }
 
-function lastFirstParty(frames: readonly Frame[]): Frame | undefined {
+/** The deepest frame in the project's own code. */
+export function lastFirstParty(frames: readonly Frame[]): Frame | undefined {
   for (let i = frames.length - 1; i >= 0; i--) if (isFirstPartyFile(frames[i].file)) return frames[i];
   return undefined;
 }
 
-function where(frame: Frame | undefined): Record<string, string> {
+/** A frame's file and line as cause values (none without a frame). */
+export function where(frame: Frame | undefined): Record<string, string> {
   return frame ? { file: frame.file, line: String(frame.lineNumber) } : {};
 }
 
 const cause = (category: Finding['category'], confidence: number, values: Record<string, string>, key?: string): Finding => ({ role: 'cause', category, confidence, values, key });
 
 /** A missing module, classified by the heuristic at the top of this file. */
-export function classifyMissingModule(name: string, frames: readonly Frame[]): Finding {
+function classifyMissingModule(name: string, frames: readonly Frame[]): Finding {
   const top = name.split('.')[0];
   const importer = frames.length ? frames[frames.length - 1] : undefined;
   const firstParty = frames.filter((f) => isFirstPartyFile(f.file));
