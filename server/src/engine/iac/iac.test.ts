@@ -49,6 +49,13 @@ describe('.railway/railway.ts', () => {
     assert.equal(documented.slice(start.text.toSource(9), start.text.toSource(16)), 'app:app');
   });
 
+  test('escapes that decode to two UTF-16 units keep the offsets after them exact', () => {
+    const text = 'service("web", { start: "echo \\u{1F600} && gunicorn app:app" });';
+    const start = parseIac(g.typescript!, '.railway/railway.ts', text).services[0].start[0];
+    const i = start.value.indexOf('app:app');
+    assert.equal(text.slice(start.text.toSource(i), start.text.toSource(i + 7)), 'app:app');
+  });
+
   test('start commands get the same checks, at the exact range inside the string', async () => {
     const tree = {
       '.railway/railway.ts': 'import { defineRailway, project, service } from "railway/iac";\nexport default defineRailway(() => {\n  const web = service("web", { start: "uvicorn main:app --port 8000" });\n  return project("app", { resources: [web] });\n});\n',

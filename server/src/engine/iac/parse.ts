@@ -140,7 +140,7 @@ function literals(path: string, node: Node, environment?: string): IacString[] {
           text: decoded,
           range: range(node),
           ...(environment ? { environment } : {}),
-          rewrite: (value) => ({ file: path, range: range(node), text: quote === '`' ? `\`${value.replace(/[`\\]|\$\{/g, (m) => `\\${m}`)}\`` : JSON.stringify(value) }),
+          rewrite: (value) => ({ file: path, range: range(node), text: `${quote}${decoded.encode(value)}${quote}` }),
         },
       ];
     }
@@ -182,9 +182,10 @@ function stringValue(node: Node, path = ''): MappedText | undefined {
         ends.push(child.startIndex + i + 1);
       }
     } else if (child.type === 'escape_sequence') {
+      // One entry per UTF-16 unit, as offsets count them (`\u{1F600}` decodes to two).
       const decoded = unescape(child.text);
-      for (const c of decoded) {
-        chars.push(c);
+      for (let i = 0; i < decoded.length; i++) {
+        chars.push(decoded[i]);
         starts.push(child.startIndex);
         ends.push(child.endIndex);
       }
@@ -195,14 +196,15 @@ function stringValue(node: Node, path = ''): MappedText | undefined {
   return scatteredText(path, chars.join(''), starts, ends, node.endIndex - 1, encode);
 }
 
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
+
 function unescape(sequence: string): string {
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
   const body = sequence.slice(1);
   if (body.startsWith('u{')) return String.fromCodePoint(parseInt(body.slice(2, -1), 16) || 0xfffd);
   if (body.startsWith('u')) return String.fromCharCode(parseInt(body.slice(1, 5), 16) || 0xfffd);
   if (body.startsWith('x')) return String.fromCharCode(parseInt(body.slice(1, 3), 16) || 0xfffd);
   if (body === '\n' || body === '\r\n') return '';
-  return simple[body] ?? body;
+  return SIMPLE_ESCAPES[body] ?? body;
 }
 
 function range(node: Node): OffsetRange {

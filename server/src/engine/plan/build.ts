@@ -41,7 +41,7 @@ export function buildPlan(project: Project): DeployPlan {
     const model = dockerfile(project, path);
     if (!model) continue;
     const context = guessContext(project, model);
-    const sources = dockerSources(project, model, context, 'docker', false, `the image built from ${path}`);
+    const sources = dockerSources(project, model, dockerRuntime(project, model, context, 'docker', false, `the image built from ${path}`));
     services.push({ root: dirname(path), railway: undefined, procfile: undefined, dockerfile: { path, model, context, reason: 'standalone' }, builder: 'DOCKERFILE', sources });
   }
   const launches: PlannedLaunch[] = [];
@@ -127,23 +127,22 @@ function buildService(project: Project, root: string, iac: readonly IacService[]
   const builder = docker ? 'DOCKERFILE' : configured ?? 'RAILPACK';
 
   const platform = onRailway ? 'railway' : 'heroku';
-  const installs = installsProject(project, root, docker?.model);
-  const mayInstall = !docker && mayInstallProject(project, root);
   const appRuntime: Runtime = {
     view: projectView(project.index, root, root ? `the service folder ${root}/` : 'the project root'),
     startDir: '',
     env: new Map(),
     platform,
     providesPort: true,
-    installsProject: installs,
-    mayInstallProject: mayInstall,
+    installsProject: installsProject(project, root, docker?.model),
+    mayInstallProject: !docker && mayInstallProject(project, root),
     name: onRailway ? `Railway (${builder === 'NIXPACKS' ? 'Nixpacks' : 'Railpack'})` : 'Heroku',
   };
+  // The image the Dockerfile builds: Railway start commands and the image's own command run in it.
+  const imageRuntime = docker && dockerRuntime(project, docker.model, docker.context, onRailway ? 'railway' : 'docker', onRailway, onRailway ? `Railway (from ${docker.path})` : `the image built from ${docker.path}`);
   const sources: CommandSource[] = [];
 
   for (const service of iac) {
     for (const start of service.start) {
-      const onDocker = docker !== undefined;
       const env = start.environment ? (start.environment.startsWith('!') ? ` (environments other than ${start.environment.slice(1)})` : ` (environment ${start.environment})`) : '';
       sources.push(
         commandSource(project, {
@@ -151,8 +150,8 @@ function buildService(project: Project, root: string, iac: readonly IacService[]
           label: `start of service(${JSON.stringify(service.name)})${env} in ${IAC_PATH}`,
           file: IAC_PATH,
           text: start.text,
-          mode: onDocker ? 'exec' : 'shell',
-          runtime: onDocker ? dockerRuntime(project, docker!.model, docker!.context, 'railway', true, `Railway (from ${docker!.path})`, installs) : appRuntime,
+          mode: imageRuntime ? 'exec' : 'shell',
+          runtime: imageRuntime ?? appRuntime,
           web: true,
           rewrite: (command) => [start.rewrite(command)],
         }),
@@ -168,16 +167,14 @@ function buildService(project: Project, root: string, iac: readonly IacService[]
       const value = stringValue(entry.value);
       if (!value) continue;
       const key = environment ? `environments.${environment}.deploy.startCommand` : 'deploy.startCommand';
-      const onDocker = docker !== undefined;
-      const runtime = onDocker ? dockerRuntime(project, docker!.model, docker!.context, 'railway', true, `Railway (from ${docker!.path})`, installs) : appRuntime;
       sources.push(
         commandSource(project, {
           kind: 'railway',
           label: `${key} in ${railway.path}`,
           file: railway.path,
           text: value.text,
-          mode: onDocker ? 'exec' : 'shell',
-          runtime,
+          mode: imageRuntime ? 'exec' : 'shell',
+          runtime: imageRuntime ?? appRuntime,
           web: !stringValue(setting(railway, 'deploy', 'cronSchedule')?.value),
           rewrite: (command) => [value.rewrite(command)],
         }),
@@ -208,11 +205,10 @@ function buildService(project: Project, root: string, iac: readonly IacService[]
     }
   }
 
-  if (docker) {
-    const providesPort = onRailway || envHasPort(docker.model);
+  if (docker && imageRuntime) {
     // Only a Railway start command replaces the image's command; a Procfile is not used for Dockerfile builds.
     const override = sources.find((s) => s.kind === 'railway' && !s.label.startsWith('environments.'));
-    sources.push(...dockerSources(project, docker.model, docker.context, onRailway ? 'railway' : 'docker', providesPort, onRailway ? `Railway (from ${docker.path})` : `the image built from ${docker.path}`, override?.label));
+    sources.push(...dockerSources(project, docker.model, imageRuntime, override?.label));
   }
 
   if (!sources.length && builder !== 'DOCKERFILE') {
@@ -260,10 +256,9 @@ function commandSource(project: Project, input: SourceInput): CommandSource {
   return { ...input, range, line };
 }
 
-function dockerSources(project: Project, model: Dockerfile, context: string, platform: Runtime['platform'], providesPort: boolean, name: string, shadowedBy?: string): CommandSource[] {
+function dockerSources(project: Project, model: Dockerfile, runtime: Runtime, shadowedBy?: string): CommandSource[] {
   const stage = finalStage(model);
   if (!stage) return [];
-  const runtime = dockerRuntime(project, model, context, platform, providesPort, name, installsProject(project, context, model));
   const command = stage.entrypoint && stage.entrypoint.form === 'exec' && stage.cmd?.form === 'exec' ? stage.entrypoint : stage.cmd ?? stage.entrypoint;
   if (!command) return [];
   const combined = stage.entrypoint && stage.cmd && command === stage.entrypoint ? stage.cmd : undefined;
@@ -293,7 +288,8 @@ export function dockerExecForm(args: readonly string[]): string {
   return `[${args.map((a) => JSON.stringify(a)).join(', ')}]`;
 }
 
-function dockerRuntime(project: Project, model: Dockerfile, context: string, platform: Runtime['platform'], providesPort: boolean, name: string, installs: boolean): Runtime {
+/** The image built from a Dockerfile: its files, WORKDIR and ENV; the platform or `ENV PORT` provides PORT. */
+function dockerRuntime(project: Project, model: Dockerfile, context: string, platform: Runtime['platform'], providesPort: boolean, name: string): Runtime {
   const stage = finalStage(model);
   const env = new Map<string, string>();
   for (const [k, v] of stage?.env ?? []) env.set(k, v.value);
@@ -303,14 +299,10 @@ function dockerRuntime(project: Project, model: Dockerfile, context: string, pla
     env,
     platform,
     providesPort: providesPort || env.has('PORT'),
-    installsProject: installs,
+    installsProject: installsProject(project, context, model),
     mayInstallProject: false,
     name,
   };
-}
-
-function envHasPort(model: Dockerfile): boolean {
-  return finalStage(model)?.env.has('PORT') ?? false;
 }
 
 /** The build context a standalone Dockerfile most likely uses: the folder where most of its COPY sources exist. */

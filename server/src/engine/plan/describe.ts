@@ -14,11 +14,6 @@ export function describeProjectDir(dir: string): string {
   return dir === '' ? 'the project root' : `${dir}/`;
 }
 
-/** `gunicorn`, `uvicorn`, `python` … as the user wrote it. */
-export function programName(planned: PlannedLaunch): string {
-  return planned.launch.program;
-}
-
 /** Relative path from one view directory to another (`.` when equal). */
 export function relativeDir(from: string, to: string): string {
   const a = from.split('/').filter(Boolean);
@@ -45,6 +40,16 @@ export function isIdentifierPath(path: string): boolean {
   return path.split('/').every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p));
 }
 
+/** Why a directory is on sys.path, by `SysPathEntry.origin`. */
+const ORIGINS: Readonly<Record<string, string>> = {
+  gunicorn: "gunicorn's working directory",
+  uvicorn: "uvicorn's working directory",
+  '--chdir': 'gunicorn --chdir',
+  '--app-dir': 'uvicorn --app-dir',
+  '--pythonpath': 'gunicorn --pythonpath',
+  script: "the script's own folder",
+};
+
 /** `server/ (--chdir)`, `the project root (gunicorn's working directory)`: the first-party part of sys.path. */
 export function describeSysPath(planned: PlannedLaunch, entries: readonly { dir: string; origin: string }[]): string {
   const seen = new Set<string>();
@@ -52,17 +57,7 @@ export function describeSysPath(planned: PlannedLaunch, entries: readonly { dir:
   for (const e of entries) {
     if (seen.has(e.dir)) continue;
     seen.add(e.dir);
-    const why: Record<string, string> = {
-      gunicorn: "gunicorn's working directory",
-      uvicorn: "uvicorn's working directory",
-      '--chdir': 'gunicorn --chdir',
-      '--app-dir': 'uvicorn --app-dir',
-      '--pythonpath': 'gunicorn --pythonpath',
-      script: "the script's own folder",
-      'python -m': 'python -m',
-      PYTHONPATH: 'PYTHONPATH',
-    };
-    out.push(`${describeDir(planned, e.dir)} (${why[e.origin] ?? e.origin})`);
+    out.push(`${describeDir(planned, e.dir)} (${ORIGINS[e.origin] ?? e.origin})`);
   }
   return out.join(', ') || 'no project folder';
 }

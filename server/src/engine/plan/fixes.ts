@@ -3,7 +3,9 @@
  * JSON string, a Dockerfile shell-form or exec-form instruction, an `sh -c '…'` payload inside any of those.
  */
 
-import type { SimpleCommand, Word } from '../shell/model';
+import { CONTROL_OPERATORS, templateValue, type SimpleCommand, type Word } from '../shell/model';
+import { escapeDoubleQuoted } from '../shell/payload';
+import { wordFromText } from '../shell/words';
 import { shellQuote } from '../text';
 import type { TextEdit } from '../types';
 import type { Launch } from '../start-command/launch';
@@ -51,21 +53,6 @@ export function appendOptionEdits(planned: PlannedLaunch, args: readonly string[
   return [{ file, range: { start: launch.appendAt, end: launch.appendAt }, text: launch.command.encode(` ${text}`) }];
 }
 
-/** A word for text the engine writes itself: `$NAME` and `${NAME:-x}` become variable parts. */
-export function wordFromText(text: string): Word {
-  const parts: Word['parts'][number][] = [];
-  const none = { start: 0, end: 0 };
-  let last = 0;
-  for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    const at = m.index ?? 0;
-    if (at > last) parts.push({ kind: 'literal', text: text.slice(last, at), range: none, at: () => undefined });
-    parts.push({ kind: 'variable', name: m[1] ?? m[4], ...(m[2] ? { operator: m[2], fallback: m[3] } : {}), range: none });
-    last = at + m[0].length;
-  }
-  if (last < text.length) parts.push({ kind: 'literal', text: text.slice(last), range: none, at: () => undefined });
-  return { range: none, raw: text, value: parts.every((p) => p.kind === 'literal') ? text : undefined, parts };
-}
-
 /** Replaces a word (or part of one) of the command with new shell text. */
 export function replaceEdits(source: CommandSource, command: SimpleCommand, range: { start: number; end: number }, shellText: string): TextEdit[] | undefined {
   if (!source.file) return undefined;
@@ -75,26 +62,21 @@ export function replaceEdits(source: CommandSource, command: SimpleCommand, rang
   return [{ file: source.file, range, text: command.encode(shellText) }];
 }
 
-const OPERATOR = /^(&&|\|\||;|\||&)$/;
 const NOT_EXECUTABLE = /^(cd|export|source|\.|set|ulimit|umask|[A-Za-z_][A-Za-z0-9_]*=.*)$/;
 
 /**
  * The command as one shell line that keeps `$VAR` references expandable: arguments with spaces or quotes are
  * double-quoted, variables stay outside single quotes, operators (`&&`) stay operators.
  */
-export function shellLine(words: readonly Word[]): string | undefined {
+function shellLine(words: readonly Word[]): string | undefined {
   const out: string[] = [];
   for (const word of words) {
-    const text = word.parts.every((p) => p.kind !== 'dynamic') ? word.parts.map((p) => (p.kind === 'literal' ? p.text : p.kind === 'variable' ? variableText(p) : '')).join('') : undefined;
-    if (text === undefined) return undefined;
-    if (OPERATOR.test(text)) out.push(text);
-    else out.push(/^[A-Za-z0-9_./:=@%+,${}-]+$/.test(text) && !/\$\{?[^A-Za-z_{]/.test(text) ? text : `"${text.replace(/(["\\`])/g, '\\$1')}"`);
+    if (word.parts.some((p) => p.kind === 'dynamic')) return undefined;
+    const text = templateValue(word);
+    if (CONTROL_OPERATORS.has(text)) out.push(text);
+    else out.push(/^[A-Za-z0-9_./:=@%+,${}-]+$/.test(text) && !/\$\{?[^A-Za-z_{]/.test(text) ? text : `"${escapeDoubleQuoted(text)}"`);
   }
   return out.join(' ');
-}
-
-function variableText(p: { name: string; operator?: string; fallback?: string }): string {
-  return p.operator !== undefined ? `\${${p.name}${p.operator}${p.fallback ?? ''}}` : `\${${p.name}}`;
 }
 
 /**
@@ -104,11 +86,11 @@ function variableText(p: { name: string; operator?: string; fallback?: string })
 export function wrapInShellEdits(planned: PlannedLaunch | { source: CommandSource; launch?: Launch; words: readonly Word[] }): TextEdit[] | undefined {
   const source = planned.source;
   const words = 'words' in planned ? planned.words : planned.launch.command.words;
-  const single = !words.some((w) => w.value !== undefined && OPERATOR.test(w.value)) && !NOT_EXECUTABLE.test(words[0]?.value ?? '');
+  const single = !words.some((w) => w.value !== undefined && CONTROL_OPERATORS.has(w.value)) && !NOT_EXECUTABLE.test(words[0]?.value ?? '');
   const written = source.kind === 'railway' && !single && source.text ? source.text.text.trim() : undefined;
   const line = written ?? shellLine(words);
   if (line === undefined || !source.rewrite) return undefined;
   const inner = single ? `exec ${line}` : line;
   if (source.docker) return [{ file: source.docker.dockerfile.path, range: source.docker.command.argsRange, text: dockerExecForm(['sh', '-c', inner]) }];
-  return source.rewrite(`sh -c ${inner.includes("'") ? `"${inner.replace(/(["\\`])/g, '\\$1')}"` : `'${inner}'`}`);
+  return source.rewrite(`sh -c ${inner.includes("'") ? `"${escapeDoubleQuoted(inner)}"` : `'${inner}'`}`);
 }

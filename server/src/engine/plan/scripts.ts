@@ -6,11 +6,11 @@
 import { basename } from '../files';
 import type { Project } from '../project';
 import { parseCommandLine } from '../shell/parse';
+import { SHELLS } from '../shell/payload';
 import { verbatimText } from '../text';
 import { launchesOf, viewJoin } from './launches';
 import type { CommandSource, PlannedLaunch } from './types';
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash']);
 const MAX_DEPTH = 2;
 
 export function followScripts(project: Project, sources: readonly CommandSource[]): PlannedLaunch[] {
@@ -32,13 +32,14 @@ export function followScripts(project: Project, sources: readonly CommandSource[
       const text = project.text(file);
       if (text === undefined) continue;
       seen.add(file);
-      const line = project.parsed('script', file, text, () => parseCommandLine(project.grammars.bash, verbatimText(file, text, 0), 'shell'));
+      const mapped = verbatimText(file, text, 0);
+      const line = project.parsed('script', file, text, () => parseCommandLine(project.grammars.bash, mapped, 'shell'));
       const script: CommandSource = {
         kind: 'script',
         label: `${file} (run by ${source.label})`,
         file,
         range: { start: 0, end: text.length },
-        text: verbatimText(file, text, 0),
+        text: mapped,
         mode: 'shell',
         line,
         runtime: { ...source.runtime, startDir: cwd ?? source.runtime.startDir },

@@ -62,7 +62,7 @@ export function sysPathOf(planned: PlannedLaunch): SysPath | undefined {
   } else if (inherited !== undefined) {
     pythonPath = { fromImage: true };
     // Image ENV values may still hold `$VAR` references the engine could not expand.
-    if (/\$/.test(inherited)) uncertain = true;
+    if (inherited.includes('$')) uncertain = true;
     addEntries(inherited.replace(/\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, ''));
   }
   return { entries, uncertain, startDir: cwd, pythonPath };

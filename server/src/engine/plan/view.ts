@@ -6,7 +6,7 @@
 import { getEntry } from '../config/tree';
 import type { Project } from '../project';
 import { allSections } from '../railway/config';
-import type { Position } from '../text';
+import { shellQuote, type Position } from '../text';
 import type { OffsetRange } from '../types';
 import type { CommandSource, Service } from './types';
 
@@ -101,10 +101,5 @@ function execCommand(source: CommandSource): string | undefined {
   const commands = [docker.command, docker.appended].filter((c) => c !== undefined);
   if (!commands.length || commands.some((c) => c.form !== 'exec')) return undefined;
   const parts = commands.flatMap((c) => c.args.map((a) => a.text));
-  return parts.length ? parts.map(quoteWord).join(' ') : undefined;
-}
-
-function quoteWord(word: string): string {
-  if (word !== '' && /^[\w@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
+  return parts.length ? parts.map(shellQuote).join(' ') : undefined;
 }

@@ -42,8 +42,3 @@ export function firstParty(project: Project): FirstPartyIndex {
 function byDepth(a: string, b: string): number {
   return a.split('/').length - b.split('/').length || (a < b ? -1 : 1);
 }
-
-/** The directory that must be on sys.path for a location of a top-level name (`backend/` → `` ; `src/app.py` → `src`). */
-export function entryFor(location: string): string {
-  return dirname(location);
-}

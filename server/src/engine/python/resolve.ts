@@ -74,13 +74,14 @@ function findIn(view: PathView, searchPath: readonly string[], name: string): Re
   const portions: string[] = [];
   for (const dir of searchPath) {
     const pkg = join(dir, name);
-    if (view.isDir(pkg)) {
+    const isDir = view.isDir(pkg);
+    if (isDir) {
       const init = join(pkg, '__init__.py');
       if (view.isFile(init)) return { found: true, kind: 'package', file: init, searchPath: [pkg], entry: dir };
     }
     const mod = join(dir, `${name}.py`);
     if (view.isFile(mod)) return { found: true, kind: 'module', file: mod, searchPath: [], entry: dir };
-    if (view.isDir(pkg)) portions.push(pkg);
+    if (isDir) portions.push(pkg);
   }
   if (portions.length) return { found: true, kind: 'namespace', file: undefined, searchPath: portions, entry: dirnameOf(portions[0]) };
   return undefined;
@@ -124,7 +125,7 @@ export function projectView(index: FileIndex, root = '', label = 'the project ro
     if (root && !(full === root || full.startsWith(`${root}/`))) return undefined;
     return full;
   };
-  const fromProject = (p: string): string => (root ? (p === root ? '' : p.slice(root.length + 1)) : p);
+  const fromProject = (p: string): string | undefined => (!root ? p : p === root ? '' : p.startsWith(`${root}/`) ? p.slice(root.length + 1) : undefined);
   return {
     isFile: (p) => {
       const full = inside(p);
@@ -139,11 +140,11 @@ export function projectView(index: FileIndex, root = '', label = 'the project ro
       if (full === undefined) return [];
       return index
         .caseVariants(full)
-        .filter((v) => !root || v.startsWith(`${root}/`))
-        .map(fromProject);
+        .map(fromProject)
+        .filter((v) => v !== undefined);
     },
     toProject: inside,
-    fromProject: (p) => (!root ? p : p === root ? '' : p.startsWith(`${root}/`) ? p.slice(root.length + 1) : undefined),
+    fromProject,
     describe: (p) => {
       const full = inside(p);
       if (full === undefined) return p;

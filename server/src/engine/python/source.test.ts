@@ -73,6 +73,34 @@ describe('Python scanning', () => {
     assert.equal(run.port?.kind, 'other');
   });
 
+  test('each environment read once, wherever the expression is', () => {
+    const src = [
+      'import os',
+      'if os.environ.get("A"):',
+      '    pass',
+      'elif os.getenv("B"):',
+      '    pass',
+      'for x in y:',
+      '    pass',
+      'else:',
+      '    C = os.getenv("C")',
+      'handler = lambda: os.getenv("LATER")',
+      'if __name__ == "__main__":',
+      '    app.run(port=int(os.environ.get("PORT", 5000)))',
+      'else:',
+      '    import wsgi_only',
+      'match os.name:',
+      '    case "nt":',
+      '        import win_only',
+    ].join('\n');
+    const py = scanPython(g.python, 'm.py', src);
+    assert.deepEqual(py.envReads.map((r) => r.name), ['A', 'B', 'C', 'PORT']);
+    const run = py.runCalls[0];
+    assert.equal(run.inMainGuard, true);
+    assert.deepEqual(run.port?.kind === 'env' && run.port.names, ['PORT']);
+    assert.deepEqual(py.imports.map((i) => [i.module, i.scope]), [['os', 'module'], ['wsgi_only', 'conditional'], ['win_only', 'conditional']]);
+  });
+
   test('syntax errors are reported, binary-ish text does not crash', () => {
     assert.equal(scanPython(g.python, 'm.py', 'def (:\n').hasSyntaxError, true);
     assert.ok(scanPython(g.python, 'm.py', '\u0000\u0001\uffff'.repeat(1000)));

@@ -76,9 +76,8 @@ export interface CommandLine {
   readonly opaque: boolean;
 }
 
-export function staticValue(word: Word | undefined): string | undefined {
-  return word?.value;
-}
+/** Control operators; in exec mode they reach the program as plain arguments. */
+export const CONTROL_OPERATORS: ReadonlySet<string> = new Set(['&&', '||', ';', '|', '&']);
 
 /** Word text with variables shown as `${NAME}` (fallback kept): `0.0.0.0:${PORT}`. Dynamic parts become `…`. */
 export function templateValue(word: Word): string {

@@ -344,25 +344,10 @@ function django(
   };
   if (sub?.value !== 'runserver') return { ...base(command, program, 'task'), ...shared };
   const rest = args.slice(args.indexOf(sub) + 1).filter((w) => !w.value?.startsWith('-'));
-  const addr = rest[0];
-  let host: OptionValue | undefined;
-  let port: OptionValue | undefined;
-  if (addr) {
-    const text = addr.value;
-    if (text === undefined && addr.parts.length === 1) {
-      port = { value: undefined, word: addr, option: addr, valueStart: addr.range.start };
-    } else if (text === undefined) {
-      const split = splitBindWord({ value: text, word: addr, option: addr, valueStart: addr.range.start });
-      host = split.host;
-      port = split.port;
-    } else if (/^\d+$/.test(text)) {
-      port = { value: text, word: addr, option: addr, valueStart: addr.range.start };
-    } else {
-      const split = splitBindWord({ value: text, word: addr, option: addr, valueStart: addr.range.start });
-      host = split.host;
-      port = split.port;
-    }
-  }
+  // `runserver [addr:]port`: a lone port (a number, or a single variable such as `$PORT`), else an address.
+  const bind: OptionValue | undefined = rest[0] && { value: rest[0].value, word: rest[0], option: rest[0], valueStart: rest[0].range.start };
+  const portOnly = bind !== undefined && (bind.value === undefined ? bind.word.parts.length === 1 : /^\d+$/.test(bind.value));
+  const { host, port } = !bind ? { host: undefined, port: undefined } : portOnly ? { host: undefined, port: bind } : splitBindWord(bind);
   const ipv6 = args.some((w) => w.value === '-6' || w.value === '--ipv6');
   return {
     ...base(command, program, 'server'),
@@ -370,7 +355,7 @@ function django(
     server: 'django',
     host: host?.value === '0' ? { ...host, value: '0.0.0.0' } : host,
     port,
-    binds: addr ? [{ value: addr.value, word: addr, option: addr, valueStart: addr.range.start }] : [],
+    binds: bind ? [bind] : [],
     defaultHost: ipv6 ? '::1' : '127.0.0.1',
     defaultPort: '8000',
     bindUnknown: false,

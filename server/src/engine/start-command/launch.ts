@@ -149,16 +149,6 @@ export function parseAppRef(word: Word, defaultAttribute: string | undefined, fa
   return { module, attribute, factory, word, moduleRange, attributeRange, defaultAttribute, text };
 }
 
-/** `0.0.0.0:8000`, `[::]:8000`, `:8000`, `unix:/tmp/s` → host and port texts (undefined where absent). */
-export function splitBind(value: string): { host: string | undefined; port: string | undefined; unix: boolean } {
-  if (value.startsWith('unix:') || value.startsWith('fd://')) return { host: undefined, port: undefined, unix: true };
-  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
-  if (v6) return { host: v6[1], port: v6[2], unix: false };
-  const colon = value.lastIndexOf(':');
-  if (colon < 0) return { host: value, port: undefined, unix: false };
-  return { host: value.slice(0, colon), port: value.slice(colon + 1), unix: false };
-}
-
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '127.1';
 }

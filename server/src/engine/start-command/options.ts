@@ -37,7 +37,7 @@ export function parseOptions(words: readonly Word[], table: OptionTable): Parsed
     if (text.startsWith('--') && eq > 0) {
       const name = text.slice(0, eq);
       if (!table.withValue.has(name) && !table.flags.has(name)) unknownOption = true;
-      options.push({ name, value: attachedValue(word, eq + 1, word) });
+      options.push({ name, value: attachedValue(word, eq + 1) });
       continue;
     }
     if (table.withValue.has(text)) {
@@ -53,7 +53,7 @@ export function parseOptions(words: readonly Word[], table: OptionTable): Parsed
     // `-b0.0.0.0:8000`: a short option with its value attached.
     const short = text.slice(0, 2);
     if (!text.startsWith('--') && text.length > 2 && table.withValue.has(short)) {
-      options.push({ name: short, value: attachedValue(word, 2, word) });
+      options.push({ name: short, value: attachedValue(word, 2) });
       continue;
     }
     unknownOption = true;
@@ -63,7 +63,7 @@ export function parseOptions(words: readonly Word[], table: OptionTable): Parsed
 }
 
 /** The part of an option word after `--name=` or `-b`, as its own value. */
-function attachedValue(word: Word, from: number, option: Word): OptionValue {
+function attachedValue(word: Word, from: number): OptionValue {
   const literal = word.parts[0]?.kind === 'literal' ? word.parts[0] : undefined;
   const start = literal && literal.text.length >= from ? literal.at(from) ?? word.range.start : word.range.start;
   const value = word.value?.slice(from);
@@ -75,7 +75,7 @@ function attachedValue(word: Word, from: number, option: Word): OptionValue {
     return [p];
   });
   const sub: Word = { range: { start, end: word.range.end }, raw: word.raw.slice(Math.min(from, word.raw.length)), value, parts };
-  return { value, word: sub, option, valueStart: start };
+  return { value, word: sub, option: word, valueStart: start };
 }
 
 export function lastOption(parsed: ParsedOptions, ...names: string[]): OptionValue | undefined {
