@@ -55,61 +55,66 @@ export interface Engine {
 export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRules): Engine {
   const cache = new ParseCache();
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const engine: Engine = {
+  /** Runs the rules over one project model (whose plan and memos the caller may go on using). */
+  const runRules = (project: Project, options: AnalyzeOptions): Finding[] => {
+    const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
+    // A rule reports only in files of its kinds: for one Dockerfile, the Procfile and config rules need not run.
+    const onlyKinds = only ? new Set([...only].map(fileKindOf)) : undefined;
+    const findings: Finding[] = [];
+    for (const rule of rules) {
+      const setting = options.severities?.[rule.id];
+      if (setting === 'off') continue;
+      if (onlyKinds && !onlyKinds.has(undefined) && !rule.fileKinds.some((k) => onlyKinds.has(k))) continue;
+      const report = (r: Report): void => {
+        if (only && !only.has(r.file)) return;
+        const finding: Finding = {
+          ruleId: rule.id,
+          severity: (setting as Severity | undefined) ?? r.severity ?? rule.defaultSeverity,
+          file: r.file,
+          range: r.range,
+          message: r.message,
+          related: r.related ?? [],
+          fixes: r.fixes ?? [],
+          ...(r.tags?.length ? { tags: r.tags } : {}),
+          ...(r.about?.length ? { about: r.about } : {}),
+        };
+        if (!isSuppressed(project, rule, finding, statementStart(project, finding))) findings.push(finding);
+      };
+      try {
+        rule.check(project, report);
+      } catch (error) {
+        // One broken rule must not take the others down; the host logs what went wrong.
+        options.onRuleError?.(rule.id, error);
+      }
+    }
+    return findings.sort(compareFindings);
+  };
+  return {
     rules,
     analyze(files, options = {}) {
       cache.sweep();
-      const project = new Project(files, grammars, cache, options.now);
-      const only = options.onlyFiles ? new Set(options.onlyFiles) : undefined;
-      const findings: Finding[] = [];
-      for (const rule of rules) {
-        const setting = options.severities?.[rule.id];
-        if (setting === 'off') continue;
-        if (only && !rule.fileKinds.length) continue;
-        const report = (r: Report): void => {
-          if (only && !only.has(r.file)) return;
-          const finding: Finding = {
-            ruleId: rule.id,
-            severity: (setting as Severity | undefined) ?? r.severity ?? rule.defaultSeverity,
-            file: r.file,
-            range: r.range,
-            message: r.message,
-            related: r.related ?? [],
-            fixes: r.fixes ?? [],
-            ...(r.tags?.length ? { tags: r.tags } : {}),
-            ...(r.about?.length ? { about: r.about } : {}),
-          };
-          if (!isSuppressed(project, rule, finding, statementStart(project, finding))) findings.push(finding);
-        };
-        try {
-          rule.check(project, report);
-        } catch (error) {
-          // One broken rule must not take the others down; the host logs what went wrong.
-          options.onRuleError?.(rule.id, error);
-        }
-      }
-      return findings.sort(compareFindings);
+      return runRules(new Project(files, grammars, cache, options.now), options);
     },
-    linkLog(files, diagnosis, options) {
-      const findings = engine.analyze(files, { ...options, onlyFiles: undefined });
-      const project = new Project(files, grammars, cache);
+    linkLog(files, diagnosis, options = {}) {
+      cache.sweep();
+      // One project for the rules and the linking, so the deploy plan is built once.
+      const project = new Project(files, grammars, cache, options.now);
+      const findings = runRules(project, { ...options, onlyFiles: undefined });
       return linkDiagnosis({ project, findings }, diagnosis);
     },
     hover(files, path, offset) {
-      const config = railwayConfigOf(files, path);
-      return config ? railwayHover(config, offset, files.read(path)) : undefined;
+      const found = railwayConfigOf(cache, files, path);
+      return found ? railwayHover(found.config, offset, found.text) : undefined;
     },
     completion(files, path, offset) {
-      const text = files.read(path);
-      if (text === undefined || !isRailwayConfig(path)) return [];
-      const config = railwayConfigOf(files, path) ?? parseRailwayConfig(path, text);
-      return railwayCompletion(config, text, offset);
+      const found = railwayConfigOf(cache, files, path);
+      return found ? railwayCompletion(found.config, found.text, offset) : [];
     },
     documentLinks(files, path) {
-      const config = railwayConfigOf(files, path);
-      if (!config) return [];
+      const found = railwayConfigOf(cache, files, path);
+      if (!found) return [];
       const project = new Project(files, grammars, cache);
-      return railwayLinks(config, (p) => project.index.isFile(p));
+      return railwayLinks(found.config, (p) => project.index.isFile(p));
     },
     deployPlan(files) {
       return deployPlanView(new Project(files, grammars, cache));
@@ -120,7 +125,6 @@ export function createEngine(grammars: Grammars, rules: readonly Rule[] = allRul
       return suppressionFixes(project, finding, statementStart(project, finding));
     },
   };
-  return engine;
 }
 
 /** Where the statement holding a finding starts (a Dockerfile instruction, a TOML key), for line comments. */
@@ -128,16 +132,16 @@ function statementStart(project: Project, finding: Finding): number {
   return project.statementStart(finding.file, finding.range.start);
 }
 
-function isRailwayConfig(path: string): boolean {
+/**
+ * A railway.toml / railway.json and its text, parsed through the parse cache the analyses share (the same entry
+ * `railwayConfigAt` uses), so hover and completion do not parse the file again on every request.
+ */
+function railwayConfigOf(cache: ParseCache, files: ProjectFiles, path: string): { config: RailwayConfig; text: string } | undefined {
   const kind = fileKindOf(path);
-  return kind === 'railway-toml' || kind === 'railway-json';
-}
-
-/** A railway config parsed from the files (cached by the module's parse cache through a throwaway project). */
-function railwayConfigOf(files: ProjectFiles, path: string): RailwayConfig | undefined {
-  if (!isRailwayConfig(path)) return undefined;
+  if (kind !== 'railway-toml' && kind !== 'railway-json') return undefined;
   const text = files.read(path);
-  return text === undefined ? undefined : parseRailwayConfig(path, text);
+  if (text === undefined) return undefined;
+  return { config: cache.get('railway', path, text, files.version?.(path), () => parseRailwayConfig(path, text)), text };
 }
 
 function compareFindings(a: Finding, b: Finding): number {

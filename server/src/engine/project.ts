@@ -10,6 +10,7 @@ import { fileKindOf } from './kinds';
 import { parseProcfile, type Procfile } from './procfile/parse';
 import { scanPython, type PySource } from './python/source';
 import { LineIndex } from './text';
+import type { FileKind } from './types';
 import { buildPlan, dockerfile, railwayConfigAt } from './plan/build';
 import type { DeployPlan } from './plan/types';
 
@@ -43,14 +44,32 @@ export class Project {
     if (cached) return cached;
     const text = this.text(path);
     if (text === undefined) return undefined;
-    const index = this.parsed('lines', path, text, () => new LineIndex(text));
+    // A parsed Dockerfile carries its line index (the plan parses every Dockerfile): no second scan of the text.
+    const parsed = fileKindOf(path) === 'dockerfile' ? dockerfile(this, path)?.lines : undefined;
+    const index = parsed ?? this.parsed('lines', path, text, () => new LineIndex(text));
     this.lineIndexes.set(path, index);
     return index;
   }
 
   /** Paths of every file of a kind, in a stable order. */
-  filesOfKind(kind: ReturnType<typeof fileKindOf>): string[] {
-    return this.remember(`kind:${kind}`, () => [...this.index.files].filter((p) => fileKindOf(p) === kind).sort());
+  filesOfKind(kind: FileKind): readonly string[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The project's files grouped by kind, sorted: one pass over the index for all kinds. */
+  private get byKind(): ReadonlyMap<FileKind, readonly string[]> {
+    return this.remember('kinds', () => {
+      const groups = new Map<FileKind, string[]>();
+      for (const path of this.index.files) {
+        const kind = fileKindOf(path);
+        if (!kind) continue;
+        const group = groups.get(kind);
+        if (group) group.push(path);
+        else groups.set(kind, [path]);
+      }
+      for (const group of groups.values()) group.sort();
+      return groups;
+    });
   }
 
   get procfiles(): Procfile[] {
@@ -74,18 +93,22 @@ export class Project {
    */
   statementStart(path: string, offset: number): number {
     const kind = fileKindOf(path);
-    const starts =
-      kind === 'dockerfile'
+    const starts: readonly number[] =
+      (kind === 'dockerfile'
         ? dockerfile(this, path)?.instructionStarts
         : kind === 'railway-toml' || kind === 'railway-json'
           ? railwayConfigAt(this, path)?.doc.statementStarts
-          : undefined;
-    const lines = this.lines(path);
-    let start = lines ? lines.lineStart(lines.positionAt(offset).line) : offset;
-    if (starts?.length) {
-      const before = starts.filter((s) => s <= offset);
-      if (before.length) start = before[before.length - 1];
+          : undefined) ?? [];
+    // The last statement start at or before `offset` (binary search: a Dockerfile can have thousands).
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
     }
+    const start = lo > 0 ? starts[lo - 1] : offset;
+    const lines = this.lines(path);
     return lines ? lines.lineStart(lines.positionAt(start).line) : start;
   }
 

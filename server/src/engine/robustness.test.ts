@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { memoryFiles } from './files';
+import { fileURLToPath } from 'node:url';
+import { memoryFiles, type ProjectFiles } from './files';
+import { fileKindOf } from './kinds';
+import { diskFiles } from '../node/disk-files';
 import { testEngine } from '../node/testing';
 
 /** A deterministic pseudo-random generator, so failures reproduce. */
@@ -76,5 +80,47 @@ describe('the engine never throws or hangs', () => {
     const started = performance.now();
     engine.analyze(memoryFiles({ Dockerfile: dockerfile, 'app.py': `app = 1\n${'x = 1\n'.repeat(900_000)}` }));
     assert.ok(performance.now() - started < 10_000);
+  });
+});
+
+describe('analysing one file', () => {
+  const examples = fileURLToPath(new URL('../../../examples', import.meta.url));
+  const projects: { name: string; files: ProjectFiles }[] = [
+    ...readdirSync(examples, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => ({ name: d.name, files: diskFiles(`${examples}/${d.name}`) })),
+    {
+      name: 'every kind of file',
+      files: memoryFiles({
+        Procfile: 'release: python manage.py migrate\nweb: uvicorn main:app --port 8000\nWorker: celery -A tasks worker\n',
+        'railway.toml': '[build]\nbuilder = "nixpacks"\nbuildCommand = "python manage.py migrate"\n[deploy]\nstartComand = "x"\nhealthcheckPath = "health"\ncronSchedule = "* * * *"\nrestartPolicyType = "NEVER"\nrestartPolicyMaxRetries = 3\n',
+        'api/railway.json': '{"build": {"builder": "DOCKERFILE", "dockerfilePath": "Dockerfile.prod"}, "deploy": {"startCommand": "gunicorn app:application --bind 127.0.0.1:$PORT"}}',
+        'api/requirements.txt': 'gunicorn\n',
+        'api/app.py': 'from shared.util import x\napp = 1\n',
+        'shared/__init__.py': '',
+        'shared/util.py': 'x = 1\n',
+        Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "Main:app", "--bind", "0.0.0.0:$PORT"]\n',
+        'main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+        'start.sh': 'cd src && python run.py\n',
+        'worker/requirements.txt': 'requests\n',
+        'worker/Procfile': 'web: python app.py\n',
+        'worker/app.py': 'from shared.util import x\n',
+      }),
+    },
+  ];
+
+  test('gives the findings of the whole project in that file, each in a file of a kind its rule declares', async () => {
+    const engine = await testEngine();
+    const kinds = new Map(engine.rules.map((r) => [r.id, r.fileKinds]));
+    const now = new Date(Date.UTC(2026, 0, 1));
+    for (const { name, files } of projects) {
+      const all = engine.analyze(files, { now });
+      assert.ok(all.length, `${name}: expected findings`);
+      for (const f of all) assert.ok(kinds.get(f.ruleId)?.includes(fileKindOf(f.file)!), `${name}: ${f.ruleId} reports in ${f.file}, a kind it does not declare`);
+      for (const file of new Set(all.map((f) => f.file))) {
+        const alone = engine.analyze(files, { now, onlyFiles: [file] });
+        assert.deepEqual(alone, all.filter((f) => f.file === file), `${name}: ${file}`);
+      }
+    }
   });
 });

@@ -71,11 +71,12 @@ export function suppressionFixes(project: Project, finding: Finding, statementSt
   const lineStart = lines.lineStart(line);
   let top = 0;
   // Dockerfile parser directives and a Python shebang or coding line must stay first.
+  const dockerfile = fileKindOf(finding.file) === 'dockerfile';
   for (let l = 0; l < lines.lineCount; l++) {
     const text = lines.lineText(l);
-    const directive = fileKindOf(finding.file) === 'dockerfile' ? /^#\s*[a-zA-Z]+\s*=/.test(text) : /^#!|^#.*coding[:=]/.test(text) && l < 2;
+    const directive = dockerfile ? /^#\s*[a-zA-Z]+\s*=/.test(text) : /^#!|^#.*coding[:=]/.test(text) && l < 2;
     if (!directive) break;
-    top = l + 1 < lines.lineCount ? lines.lineStart(l + 1) : lines.text.length;
+    top = lines.lineWithBreak(l).end;
   }
   const topText = top === lines.text.length && top > 0 && !/[\r\n]$/.test(lines.text) ? `${eol}${mark} deploy-doctor-disable ${finding.ruleId}${eol}` : `${mark} deploy-doctor-disable ${finding.ruleId}${eol}`;
   return [

@@ -63,6 +63,12 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
+  /** A line with its line break (to the next line's start, or the end of the text): what removing it deletes. */
+  lineWithBreak(line: number): OffsetRange {
+    const next = line + 1;
+    return { start: this.lineStart(line), end: next < this.starts.length ? this.starts[next] : this.text.length };
+  }
+
   /** The line break this file uses most: `\r\n` when its first break is one. */
   get eol(): string {
     const nl = this.text.indexOf('\n');

@@ -50,12 +50,13 @@ export interface ConfigDocument {
   readonly statementStarts: readonly number[];
 }
 
-/** Follows a key path through objects: `get(root, 'deploy', 'startCommand')`. */
-export function getPath(node: ConfigNode | undefined, ...keys: string[]): ConfigNode | undefined {
+/** Follows a key path through objects (and arrays, by index): `getPath(root, 'deploy', 'startCommand')`. */
+export function getPath(node: ConfigNode | undefined, ...keys: readonly string[]): ConfigNode | undefined {
   let current = node;
   for (const key of keys) {
-    if (current?.kind !== 'object') return undefined;
-    current = current.entries.get(key)?.value;
+    if (current?.kind === 'object') current = current.entries.get(key)?.value;
+    else if (current?.kind === 'array') current = current.items[Number(key)];
+    else return undefined;
   }
   return current;
 }
@@ -64,6 +65,28 @@ export function getEntry(node: ConfigNode | undefined, ...keys: string[]): Confi
   const parent = getPath(node, ...keys.slice(0, -1));
   return parent?.kind === 'object' ? parent.entries.get(keys[keys.length - 1]) : undefined;
 }
+
+/** The plain value of a config tree (what a TOML or JSON reader returns), for the schema validator and the migration. */
+export function toValue(node: ConfigNode): unknown {
+  switch (node.kind) {
+    case 'object':
+      return Object.fromEntries([...node.entries].map(([k, e]) => [k, toValue(e.value)]));
+    case 'array':
+      return node.items.map(toValue);
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return node.value;
+    case 'null':
+      return null;
+    default:
+      // Dates and other TOML values that JSON has no type for.
+      return { toml: node.kind };
+  }
+}
+
+/** Single-character escapes of TOML basic strings and JSON (`\e` is TOML only, `\/` JSON only). */
+const ESCAPES: Readonly<Record<string, string>> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\', '/': '/', e: '\x1b' };
 
 /**
  * Decodes a quoted string literal found at `start` in `source` (quotes included), with escape handling chosen by
@@ -94,7 +117,6 @@ export function decodeString(
     const c = source[i];
     if (c === '\\' && escapes !== 'toml-literal') {
       const n = source[i + 1];
-      const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\', '/': '/', e: '\x1b' };
       if (n === 'u' || n === 'U') {
         const len = n === 'u' ? 4 : 8;
         const hex = source.slice(i + 2, i + 2 + len);
@@ -118,8 +140,8 @@ export function decodeString(
           continue;
         }
       }
-      if (n !== undefined && simple[n] !== undefined && (escapes === 'json' ? n !== 'e' : n !== '/')) {
-        chars.push(simple[n]);
+      if (n !== undefined && ESCAPES[n] !== undefined && (escapes === 'json' ? n !== 'e' : n !== '/')) {
+        chars.push(ESCAPES[n]);
         starts.push(i);
         ends.push(i + 2);
         i += 2;
@@ -143,9 +165,8 @@ export function quoteBasic(value: string): string {
   return `"${escapeBasic(value)}"`;
 }
 
+const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
+
 export function escapeBasic(value: string): string {
-  return value.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
-    const named: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  return value.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => ESCAPED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -86,7 +86,7 @@ interface MutableStage {
 
 export function parseDockerfile(path: string, text: string): Dockerfile {
   const lines = new LineIndex(text);
-  const split = splitInstructions(text);
+  const split = splitInstructions(text, lines);
   const escape = split.escape;
   const stages: MutableStage[] = [];
   const instructionStarts: number[] = [];
@@ -228,7 +228,7 @@ function unquoteEnv(value: string): string {
 }
 
 /** Expands `$X` and `${X}` with values known from earlier ENV lines; unknown references stay as written. */
-export function substitute(value: string, env: ReadonlyMap<string, DockerEnvValue>): string {
+function substitute(value: string, env: ReadonlyMap<string, DockerEnvValue>): string {
   return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a: string | undefined, b: string | undefined) => {
     const known = env.get((a ?? b) as string);
     return known ? known.value : whole;

@@ -52,10 +52,7 @@ export function containerView(index: FileIndex, dockerfile: Dockerfile, stage: D
       const parent = slash <= 0 ? '/' : p.slice(0, slash);
       const parentProject = lookup(parent);
       if (parentProject === undefined) return [];
-      return index
-        .caseVariants(joinPath(parentProject, basename(p)))
-        .filter((v) => v.toLowerCase() === joinPath(parentProject, basename(p)).toLowerCase())
-        .map((v) => `${parent === '/' ? '' : parent}/${basename(v)}`);
+      return index.caseVariants(joinPath(parentProject, basename(p))).map((v) => `${parent === '/' ? '' : parent}/${basename(v)}`);
     },
     toProject: (p) => lookup(p),
     fromProject: (p) => {
@@ -83,7 +80,7 @@ function stageMappings(index: FileIndex, dockerfile: Dockerfile, stage: DockerSt
     if (copy.from !== undefined) {
       const fromStage = dockerfile.stages.find((s) => s.name === copy.from) ?? dockerfile.stages[Number(copy.from)];
       if (!fromStage || depth >= MAX_STAGE_DEPTH || fromStage === stage) continue;
-      const inner = containerViewMappings(index, dockerfile, fromStage, context, depth + 1);
+      const inner = stageMappings(index, dockerfile, fromStage, context, depth + 1);
       for (const source of copy.sources) {
         const src = resolveContainerPath(fromStage.workdir, source.value);
         for (const m of inner) {
@@ -118,10 +115,6 @@ function stageMappings(index: FileIndex, dockerfile: Dockerfile, stage: DockerSt
     }
   }
   return out;
-}
-
-function containerViewMappings(index: FileIndex, dockerfile: Dockerfile, stage: DockerStage, context: string, depth: number): Mapping[] {
-  return stageMappings(index, dockerfile, stage, context, depth);
 }
 
 function isExistingDir(mappings: readonly Mapping[], path: string): boolean {

@@ -85,11 +85,6 @@ export function parseProcfile(path: string, text: string): Procfile {
   return { path, text, lines, entries, unparsable, carriageReturns, byName };
 }
 
-/** The entry a platform starts for web traffic: `web`, which Heroku routes to and Railway prefers. */
-export function webEntry(procfile: Procfile): ProcfileEntry | undefined {
-  return procfile.byName.get('web');
-}
-
 /** Railway (Railpack/Nixpacks) start command selection: `web`, else `worker`, else any other. */
 export function railwayEntry(procfile: Procfile): ProcfileEntry | undefined {
   return (

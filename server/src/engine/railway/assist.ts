@@ -13,7 +13,7 @@ import type { RailwayConfig } from './config';
 import { allSections, stringValue } from './config';
 import { propertyAt, type SchemaProperty } from './schema';
 
-export const SCHEMA_URL = 'https://railway.com/railway.schema.json';
+const SCHEMA_URL = 'https://railway.com/railway.schema.json';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -42,7 +42,7 @@ export interface DocumentLink {
 export function railwayHover(config: RailwayConfig, offset: number, text?: string): HoverInfo | undefined {
   const found = config.doc.root || config.doc.format === 'json' || text === undefined ? locate(config.doc.root, offset, []) : locateOnLine(text, offset);
   if (!found) return undefined;
-  const property = propertyAt(schemaPath(found.path));
+  const property = propertyAt(found.path);
   if (!property) return undefined;
   const name = found.path[found.path.length - 1];
   const lines = [`**${found.path.filter((p, i) => !(found.path[0] === 'environments' && i === 1)).join('.')}**${typeLabel(property)}`, '', property.markdownDescription ?? property.description ?? ''];
@@ -63,7 +63,7 @@ export function railwayLinks(config: RailwayConfig, exists: (path: string) => bo
   for (const sections of allSections(config)) {
     const node = stringValue(sections.build?.entries.get('dockerfilePath')?.value);
     if (!node) continue;
-    const target = node.value.startsWith('/') ? joinPath('', node.value) : joinPath(config.dir, node.value);
+    const target = joinPath(config.dir, node.value);
     if (!exists(target)) continue;
     links.push({ range: { start: node.range.start + 1, end: node.range.end - 1 }, target, tooltip: `Open ${target}` });
   }
@@ -111,11 +111,6 @@ function locateOnLine(text: string, offset: number): Located | undefined {
   return undefined;
 }
 
-/** `environments.prod.deploy.x` has the schema of `deploy.x`. */
-function schemaPath(path: readonly string[]): string[] {
-  return path[0] === 'environments' && path.length > 2 ? ['environments', path[1], ...path.slice(2)] : [...path];
-}
-
 function typeLabel(property: SchemaProperty): string {
   const types = (Array.isArray(property.type) ? property.type : property.type ? [property.type] : []).filter((t) => t !== 'null');
   if (property.enum) return ` — one of ${property.enum.filter((v) => v !== null).length} values`;
@@ -133,7 +128,7 @@ function jsonCompletion(text: string, offset: number): CompletionEntry[] {
     const range = node?.type === 'property' ? { start: node.offset, end: node.offset + node.length } : word.range;
     return keys(parent, (name) => `"${name}"`, range, true);
   }
-  const property = propertyAt(schemaPath(path));
+  const property = propertyAt(path);
   const range = overClosingQuote(text, word.range, word.text.startsWith('"'));
   if (path.length === 1 && path[0] === '$schema') return [{ label: SCHEMA_URL, kind: 'value', insertText: `"${SCHEMA_URL}"`, range }];
   return values(property, (v) => `"${v}"`, range);
@@ -165,7 +160,7 @@ function tomlCompletion(config: RailwayConfig, text: string, offset: number): Co
     const start = offset - assignment[3].length - assignment[2].length;
     const range = overClosingQuote(text, { start, end: offset }, assignment[2] === '"');
     if (keyPath.length === 1 && keyPath[0] === '$schema') return [{ label: SCHEMA_URL, kind: 'value', insertText: `"${SCHEMA_URL}"`, range }];
-    return values(propertyAt(schemaPath(keyPath)), (v) => `"${v}"`, range);
+    return values(propertyAt(keyPath), (v) => `"${v}"`, range);
   }
   const key = /^\s*([A-Za-z0-9_"$-]*)$/.exec(line);
   if (!key) return [];
@@ -207,7 +202,7 @@ function currentTable(text: string, lineStart: number): string[] {
 }
 
 function keys(parent: readonly string[], insert: (name: string) => string, range: OffsetRange, json: boolean): CompletionEntry[] {
-  const object = propertyAt(schemaPath(parent));
+  const object = propertyAt(parent);
   const out: CompletionEntry[] = [];
   for (const [name, property] of Object.entries(object?.properties ?? {})) {
     const isSection = !json && (name === 'build' || name === 'deploy' || name === 'environments');

@@ -6,9 +6,8 @@
  */
 
 import { basename } from '../files';
-import type { ConfigNode, ConfigObject } from '../config/tree';
-import { toValue } from './schema';
-import type { RailwayConfig } from './config';
+import { toValue } from '../config/tree';
+import { allSections, type ConfigSections, type RailwayConfig } from './config';
 
 export const IAC_PATH = '.railway/railway.ts';
 
@@ -52,19 +51,17 @@ export function migrationFile(configs: readonly RailwayConfig[]): string {
 }
 
 function serviceFields(config: RailwayConfig, used: Set<string>): ServiceFields {
-  const root = config.doc.root as ConfigObject;
-  const base = section(root);
-  const overrides = environments(root);
+  const [base, ...overrides] = allSections(config);
   const fields: string[] = [];
   const notCarried: string[] = [];
-  const value = (env: Sections, sectionName: 'build' | 'deploy', key: string): unknown => {
-    const node = env[sectionName]?.entries.get(key)?.value;
+  const value = (sections: ConfigSections, sectionName: 'build' | 'deploy', key: string): unknown => {
+    const node = sections[sectionName]?.entries.get(key)?.value;
     return node ? toValue(node) : undefined;
   };
   /** A field whose value may differ per environment: `ctx.environment === "production" ? … : …`. */
   const field = (name: string, sectionName: 'build' | 'deploy', key: string, render: (v: unknown) => string | undefined): void => {
     const baseValue = value(base, sectionName, key);
-    const variants = overrides.map((o) => ({ env: o.name, v: value(o.sections, sectionName, key) })).filter((x) => x.v !== undefined);
+    const variants = overrides.map((o) => ({ env: o.environment, v: value(o, sectionName, key) })).filter((x) => x.v !== undefined);
     let expression = baseValue !== undefined ? render(baseValue) : undefined;
     if (baseValue !== undefined && expression === undefined) notCarried.push(`${sectionName}.${key} = ${JSON.stringify(baseValue)}`);
     for (const variant of variants.reverse()) {
@@ -106,25 +103,6 @@ function serviceFields(config: RailwayConfig, used: Set<string>): ServiceFields 
   for (let i = 2; used.has(name); i++) name = `${rootDirectory ? basename(rootDirectory) : 'web'}-${i}`;
   used.add(name);
   return { name, fields: dedupeReplicas(fields), notCarried, rootDirectory, configPath: config.path };
-}
-
-interface Sections {
-  readonly build?: ConfigObject;
-  readonly deploy?: ConfigObject;
-}
-
-function section(root: ConfigObject): Sections {
-  const pick = (key: string): ConfigObject | undefined => {
-    const v: ConfigNode | undefined = root.entries.get(key)?.value;
-    return v?.kind === 'object' ? v : undefined;
-  };
-  return { build: pick('build'), deploy: pick('deploy') };
-}
-
-function environments(root: ConfigObject): { name: string; sections: Sections }[] {
-  const envs = root.entries.get('environments')?.value;
-  if (envs?.kind !== 'object') return [];
-  return [...envs.entries].flatMap(([name, e]) => (e.value.kind === 'object' ? [{ name, sections: section(e.value) }] : []));
 }
 
 /** `numReplicas` and `multiRegionConfig` both become `replicas`; the region map wins. */

@@ -6,9 +6,9 @@
 
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../../../schemas/railway.schema.json';
-import type { ConfigEntry, ConfigNode, ConfigObject } from '../config/tree';
+import { getPath, toValue, type ConfigEntry, type ConfigNode, type ConfigObject } from '../config/tree';
 
-export const railwaySchema = schema as unknown as RailwaySchema;
+const railwaySchema = schema as unknown as RailwaySchema;
 
 export interface SchemaProperty {
   readonly type?: string | readonly string[];
@@ -53,7 +53,7 @@ export function schemaProblems(root: ConfigObject): SchemaProblem[] {
   const seen = new Set<string>();
   for (const error of check.errors ?? []) {
     const path = pointer(error.instancePath);
-    const node = nodeAt(root, path);
+    const node = getPath(root, ...path);
     if (!node) continue;
     const key = `${error.keyword}:${error.instancePath}:${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
@@ -114,33 +114,4 @@ function pointer(instancePath: string): string[] {
     .slice(1)
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function nodeAt(root: ConfigNode, path: readonly string[]): ConfigNode | undefined {
-  let current: ConfigNode | undefined = root;
-  for (const key of path) {
-    if (current?.kind === 'object') current = current.entries.get(key)?.value;
-    else if (current?.kind === 'array') current = current.items[Number(key)];
-    else return undefined;
-  }
-  return current;
-}
-
-/** The plain value of a config tree, for the validator. */
-export function toValue(node: ConfigNode): unknown {
-  switch (node.kind) {
-    case 'object':
-      return Object.fromEntries([...node.entries].map(([k, e]) => [k, toValue(e.value)]));
-    case 'array':
-      return node.items.map(toValue);
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return node.value;
-    case 'null':
-      return null;
-    default:
-      // Dates and other TOML values that JSON has no type for.
-      return { toml: node.kind };
-  }
 }

@@ -27,12 +27,12 @@ export const buildCommandPrivateNetwork = defineRule({
         if (!internal && !migration) continue;
         const fixes: Fix[] = [];
         // When the whole build command is the migration and there is no pre-deploy command yet, move it there.
-        if (migration && !sections.deploy?.entries.has('preDeployCommand') && config.doc.format === 'toml' && /^[^&;|]*$/.test(node.value) && !sections.prefix) {
-          const text = project.text(path) ?? '';
-          const insertion = tomlInsertion(text, 'deploy', `preDeployCommand = [${JSON.stringify(node.value)}]`);
-          const lineStart = text.lastIndexOf('\n', entry.range.start) + 1;
-          const lineEnd = text.indexOf('\n', entry.range.end);
-          const removal = { file: path, range: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, text: '' };
+        const lines = project.lines(path);
+        if (lines && migration && !sections.deploy?.entries.has('preDeployCommand') && config.doc.format === 'toml' && /^[^&;|]*$/.test(node.value) && !sections.prefix) {
+          const insertion = tomlInsertion(lines.text, 'deploy', `preDeployCommand = [${JSON.stringify(node.value)}]`);
+          const first = lines.lineWithBreak(lines.positionAt(entry.range.start).line);
+          const last = lines.lineWithBreak(lines.positionAt(entry.range.end).line);
+          const removal = { file: path, range: { start: first.start, end: last.end }, text: '' };
           fixes.push({ title: 'Move it to preDeployCommand', edits: [removal, { file: path, range: { start: insertion.at, end: insertion.at }, text: insertion.text }] });
         }
         report({

@@ -6,6 +6,7 @@
 import { basename, dirname, joinPath } from '../files';
 import { isDockerfileName } from '../kinds';
 import { parsedRailwayConfigs } from '../plan/build';
+import { relativeDir } from '../plan/describe';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
@@ -22,11 +23,14 @@ export const dockerfilePathMissing = defineRule({
       for (const sections of allSections(config)) {
         const pathNode = stringValue(sections.build?.entries.get('dockerfilePath')?.value);
         if (pathNode) {
-          const target = pathNode.value.startsWith('/') ? joinPath('', pathNode.value) : joinPath(root, pathNode.value);
+          // joinPath reads a leading `/` as the repository root, as Railway does.
+          const target = joinPath(root, pathNode.value);
           if (target.startsWith('..') || project.index.isFile(target)) continue;
           // Only files inside the service folder can be built when it is the service's root directory.
           const candidates = dockerfiles.filter((d) => (!root || d.startsWith(`${root}/`)) && (basename(d).toLowerCase() === basename(target).toLowerCase() || d.toLowerCase() === target.toLowerCase()));
-          const fixes: Fix[] = candidates.length === 1 ? [{ title: `Use ${relative(root, candidates[0])}`, edits: [pathNode.rewrite(relative(root, candidates[0]))], isPreferred: true }] : [];
+          // Candidates lie inside the service folder, so the path relative to it is what dockerfilePath takes.
+          const only = candidates.length === 1 ? relativeDir(root, candidates[0]) : undefined;
+          const fixes: Fix[] = only ? [{ title: `Use ${only}`, edits: [pathNode.rewrite(only)], isPreferred: true }] : [];
           report({
             file: path,
             range: pathNode.range,
@@ -48,8 +52,3 @@ export const dockerfilePathMissing = defineRule({
     }
   },
 });
-
-function relative(root: string, file: string): string {
-  if (!root) return file;
-  return file.startsWith(`${root}/`) ? file.slice(root.length + 1) : `/${file}`;
-}

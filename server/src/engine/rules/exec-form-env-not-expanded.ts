@@ -11,7 +11,6 @@ import { wrapInShellEdits } from '../plan/fixes';
 import type { CommandSource } from '../plan/types';
 import { defineRule, type Report } from '../rule';
 import { variablesIn, type SimpleCommand } from '../shell/model';
-import { interpret } from '../start-command/interpret';
 
 const SHELL_BUILTINS = new Set(['cd', 'export', 'source', '.', 'set', 'ulimit', 'umask']);
 
@@ -21,12 +20,14 @@ export const execFormEnvNotExpanded = defineRule({
   summary: '`$VAR` or shell syntax in a command that runs without a shell (exec-form CMD/ENTRYPOINT, Railway start command on a Dockerfile build).',
   fileKinds: ['dockerfile', 'railway-toml', 'railway-json', 'railway-iac'],
   check(project, report) {
+    // Commands the plan interpreted as a program it knows (gunicorn, uvicorn, python, …).
+    const known = new Set(project.plan.launches.map((l) => l.launch.command));
     for (const service of project.plan.services) {
       for (const source of service.sources) {
         if (source.mode !== 'exec' || !source.file) continue;
         for (const command of source.line.commands) {
           if (command.mode !== 'exec' || command.wrappers.length) continue;
-          checkCommand(source, command, report);
+          checkCommand(source, command, known.has(command), report);
         }
       }
     }
@@ -38,10 +39,10 @@ function where(source: CommandSource): string {
   return `Railway runs the start command of a Dockerfile service directly, without a shell`;
 }
 
-function checkCommand(source: CommandSource, command: SimpleCommand, report: (r: Report) => void): void {
+function checkCommand(source: CommandSource, command: SimpleCommand, known: boolean, report: (r: Report) => void): void {
   const file = source.file!;
   // The literal `$PORT` is certain; what an unknown program makes of it is not. A shadowed command is not run.
-  const severity = interpret(command) && !source.shadowedBy ? 'error' : 'warning';
+  const severity = known && !source.shadowedBy ? 'error' : 'warning';
   // No executable is called `cd` or `NAME=value`: that start fails whatever follows.
   const certain = source.shadowedBy ? 'warning' : 'error';
   const combined = source.docker?.appended !== undefined;

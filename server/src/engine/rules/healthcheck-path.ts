@@ -26,12 +26,13 @@ export const healthcheckPath = defineRule({
         if (!node) continue;
         const value = node.value;
         if (!value.startsWith('/')) {
+          const fixed = `/${value.replace(/^https?:\/\/[^/]*\/?/, '')}`;
           report({
             file: path,
             range: node.range,
             severity: 'error',
-            message: `\`healthcheckPath\` must be a path starting with \`/\`, like \`/${value.replace(/^https?:\/\/[^/]*\/?/, '')}\`.`,
-            fixes: [{ title: `Use "/${value.replace(/^https?:\/\/[^/]*\/?/, '')}"`, edits: [node.rewrite(`/${value.replace(/^https?:\/\/[^/]*\/?/, '')}`)], isPreferred: true }],
+            message: `\`healthcheckPath\` must be a path starting with \`/\`, like \`${fixed}\`.`,
+            fixes: [{ title: `Use "${fixed}"`, edits: [node.rewrite(fixed)], isPreferred: true }],
           });
           continue;
         }
@@ -72,11 +73,13 @@ function appRoutes(project: Project, root: string): FoundRoute[] {
   });
 }
 
-/** A route matches the path exactly, with path parameters, or as the tail of a prefixed mount. */
+/** A route matches the path exactly, as the tail of a prefixed mount, or with path parameters. */
 function matches(route: string, wanted: string): boolean {
   if (route === wanted) return true;
-  const pattern = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]*\\?\}|<[^>]*>/g, '[^/]+');
-  if (new RegExp(`^${pattern}$`).test(wanted)) return true;
   // A router mounted under a prefix (`include_router(prefix="/api")`, Flask blueprints, Django include()).
-  return route.length > 1 && wanted.endsWith(route);
+  if (route.length > 1 && wanted.endsWith(route)) return true;
+  // Path parameters: `/items/{id}` (FastAPI, Starlette), `/items/<int:id>` (Flask, Django).
+  if (!/[{<]/.test(route)) return false;
+  const pattern = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]*\\?\}|<[^>]*>/g, '[^/]+');
+  return new RegExp(`^${pattern}$`).test(wanted);
 }

@@ -4,6 +4,7 @@
  * (`1/1 replicas never became healthy!`, research/platforms.md §5.3); the default window is 300 s.
  */
 
+import type { ConfigNode } from '../config/tree';
 import { parsedRailwayConfigs } from '../plan/build';
 import type { Project } from '../project';
 import { allSections } from '../railway/config';
@@ -24,11 +25,12 @@ export const healthcheckTimeout = defineRule({
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
     for (const { path, config } of parsedRailwayConfigs(project)) {
-      for (const sections of allSections(config)) {
+      const all = allSections(config);
+      const base = all[0];
+      for (const sections of all) {
         const node = sections.deploy?.entries.get('healthcheckTimeout')?.value;
         if (node?.kind !== 'number') continue;
         // Without a healthcheck path Railway runs no healthcheck, so there is no window to miss.
-        const base = allSections(config)[0];
         if (!sections.deploy?.entries.has('healthcheckPath') && !base?.deploy?.entries.has('healthcheckPath')) continue;
         const command = startCommandText(project, config.dir, sections.deploy?.entries.get('startCommand')?.value);
         if (!command) continue;
@@ -53,7 +55,7 @@ function advice(work: readonly { what: string }[]): string {
   return parts.join('; ');
 }
 
-function startCommandText(project: Project, root: string, node: import('../config/tree').ConfigNode | undefined): string | undefined {
+function startCommandText(project: Project, root: string, node: ConfigNode | undefined): string | undefined {
   if (node?.kind === 'string') return node.value;
   // Without a start command in the file, the platform runs the service's own (Procfile or image).
   const service = project.plan.services.find((s) => s.root === root);

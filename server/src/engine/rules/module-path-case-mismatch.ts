@@ -27,9 +27,8 @@ export const modulePathCaseMismatch = defineRule({
         const written = parts[issue.problem.failedAt];
         const real = basename(match).replace(/\.py$/, '');
         const corrected = parts.map((p, i) => (i === issue.problem.failedAt ? real : p)).join('.');
-        const shown = match.replace(/\.py$/, '.py');
         const about = [`module:${parts[0]}`, `module:${issue.module}`, 'case'];
-        const message = `\`${written}\` matches \`${shown}\` only if letter case is ignored: it imports on macOS and Windows but fails on Linux with "No module named '${parts.slice(0, issue.problem.failedAt + 1).join('.')}'".`;
+        const message = `\`${written}\` matches \`${match}\` only if letter case is ignored: it imports on macOS and Windows but fails on Linux with "No module named '${parts.slice(0, issue.problem.failedAt + 1).join('.')}'".`;
         if (!issue.site) {
           const { source, launch } = planned;
           const range = launch.app?.moduleRange ?? launch.module?.word.range;

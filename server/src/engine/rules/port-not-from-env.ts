@@ -66,7 +66,7 @@ function portFixes(planned: PlannedLaunch, word: Word, value: string): Fix[] {
   const replacement = `\${PORT:-${value}}`;
   if (source.mode === 'exec' && !launch.command.wrappers.length) {
     // No shell to expand the variable: wrap the command in one.
-    const words = launch.command.words.map((w) => (w === word || (w.range.start <= word.range.start && word.range.end <= w.range.end) ? replacePart(w, word, replacement) : w));
+    const words = launch.command.words.map((w) => (w === word || (w.range.start <= word.range.start && word.range.end <= w.range.end) ? withPortVariable(w, word, value) : w));
     const edits = wrapInShellEdits({ source, words });
     return edits ? [{ title: `Use ${replacement} through sh -c`, edits, isPreferred: true }] : [];
   }
@@ -74,15 +74,13 @@ function portFixes(planned: PlannedLaunch, word: Word, value: string): Fix[] {
   return edits ? [{ title: `Use ${replacement}`, edits, isPreferred: true }] : [];
 }
 
-/** The word with the sub-word `inner` (the port of `0.0.0.0:8000`) replaced by `${PORT:-8000}`. */
-function replacePart(word: Word, inner: Word, replacement: string): Word {
+/** The word with the sub-word `inner` (the port of `0.0.0.0:8000`) replaced by `${PORT:-<fallback>}`. */
+function withPortVariable(word: Word, inner: Word, fallback: string): Word {
   const text = word.value ?? '';
-  const start = text.length - (inner.value ?? '').length;
-  const prefix = text.slice(0, Math.max(0, start));
-  const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)(.*)\}$/.exec(replacement);
+  const prefix = text.slice(0, Math.max(0, text.length - (inner.value ?? '').length));
   const parts: Word['parts'] = [
     ...(prefix ? [{ kind: 'literal' as const, text: prefix, range: word.range, at: () => undefined }] : []),
-    { kind: 'variable' as const, name: m?.[1] ?? 'PORT', operator: m?.[2], fallback: m?.[3], range: inner.range },
+    { kind: 'variable' as const, name: 'PORT', operator: ':-', fallback, range: inner.range },
   ];
   return { range: word.range, raw: word.raw, value: undefined, parts };
 }

@@ -7,7 +7,8 @@
 
 import { basename, dirname, joinPath } from '../files';
 import { railwayConfigAt } from '../plan/build';
-import { tomlInsertion } from '../railway/config';
+import { setting, tomlInsertion } from '../railway/config';
+import { IAC_PATH } from '../railway/migrate';
 import { defineRule } from '../rule';
 import type { Fix } from '../types';
 
@@ -24,21 +25,19 @@ export const procfileReleasePhase = defineRule({
       const dir = dirname(procfile.path);
       const tomlPath = joinPath(dir, 'railway.toml');
       const config = railwayConfigAt(project, tomlPath) ?? railwayConfigAt(project, joinPath(dir, 'railway.json'));
-      if (!config && !project.index.isFile('.railway/railway.ts')) continue;
+      if (!config && !project.index.isFile(IAC_PATH)) continue;
       // A Dockerfile build does not read the Procfile at all.
       const service = project.plan.services.find((s) => s.procfile === procfile);
       if (service?.builder === 'DOCKERFILE') continue;
       const fixes: Fix[] = [];
       const text = project.text(tomlPath);
-      if (config?.doc.format === 'toml' && config.doc.root && text !== undefined && !/^\s*preDeployCommand\s*=/m.test(text)) {
+      if (config?.doc.format === 'toml' && config.doc.root && text !== undefined && !setting(config, 'deploy', 'preDeployCommand')) {
         const insertion = tomlInsertion(text, 'deploy', `preDeployCommand = [${JSON.stringify(release.command.text)}]`);
-        const lineStart = procfile.lines.lineStart(release.line);
-        const next = release.line + 1 < procfile.lines.lineCount ? procfile.lines.lineStart(release.line + 1) : procfile.text.length;
         fixes.push({
           title: 'Move it to preDeployCommand in railway.toml',
           edits: [
             { file: tomlPath, range: { start: insertion.at, end: insertion.at }, text: insertion.text },
-            { file: procfile.path, range: { start: lineStart, end: next }, text: '' },
+            { file: procfile.path, range: procfile.lines.lineWithBreak(release.line), text: '' },
           ],
         });
       }

@@ -4,9 +4,10 @@
  * looser one (research/linters.md §5, platforms.md §3.5 and §4.1).
  */
 
-import { basename, dirname } from '../files';
+import { basename, dirname, joinPath } from '../files';
 import type { ProcfileEntry, Procfile } from '../procfile/parse';
 import type { Project } from '../project';
+import { IAC_PATH } from '../railway/migrate';
 import { defineRule, type Report } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
@@ -217,17 +218,12 @@ function findMappingColon(command: string): number {
 }
 
 function usesRailway(project: Project, dir: string): boolean {
-  const candidates = [dir, ''];
-  return (
-    candidates.some((d) => project.index.isFile(d ? `${d}/railway.toml` : 'railway.toml') || project.index.isFile(d ? `${d}/railway.json` : 'railway.json')) ||
-    project.index.isFile('.railway/railway.ts')
-  );
+  const hasConfig = (d: string): boolean => project.index.isFile(joinPath(d, 'railway.toml')) || project.index.isFile(joinPath(d, 'railway.json'));
+  return hasConfig(dir) || hasConfig('') || project.index.isFile(IAC_PATH);
 }
 
 function removeLine(procfile: Procfile, entry: ProcfileEntry): TextEdit {
-  const start = procfile.lines.lineStart(entry.line);
-  const next = entry.line + 1 < procfile.lines.lineCount ? procfile.lines.lineStart(entry.line + 1) : procfile.text.length;
-  return { file: procfile.path, range: { start, end: next }, text: '' };
+  return { file: procfile.path, range: procfile.lines.lineWithBreak(entry.line), text: '' };
 }
 
 function trimRange(text: string, offset: number): { start: number; end: number } {

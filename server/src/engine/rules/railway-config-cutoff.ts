@@ -4,13 +4,12 @@
  * the date, an error from that day, with a fix that writes the equivalent `.railway/railway.ts`.
  */
 
-import { railwayConfigAt } from '../plan/build';
-import type { RailwayConfig } from '../railway/config';
+import { parsedRailwayConfigs } from '../plan/build';
 import { IAC_PATH, migrationFile } from '../railway/migrate';
 import { defineRule } from '../rule';
 
 /** The day config as code stops being read (UTC). */
-export const CUTOFF = new Date(Date.UTC(2026, 11, 1));
+const CUTOFF = new Date(Date.UTC(2026, 11, 1));
 
 export const railwayConfigCutoff = defineRule({
   id: 'railway-config-cutoff',
@@ -18,12 +17,13 @@ export const railwayConfigCutoff = defineRule({
   summary: 'Railway stops reading railway.toml and railway.json on 2026-12-01; .railway/railway.ts replaces them.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    const paths = [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')];
-    const configs = paths.map((p) => railwayConfigAt(project, p)).filter((c): c is RailwayConfig => !!c?.doc.root);
+    const configs = parsedRailwayConfigs(project).map((c) => c.config);
     const iac = project.index.isFile(IAC_PATH);
     const now = project.now.getTime();
     const days = Math.ceil((CUTOFF.getTime() - now) / 86_400_000);
     const past = now >= CUTOFF.getTime();
+    // One migration carries every config, so all findings offer the same file.
+    const fixes = iac || !configs.length ? [] : [{ title: `Migrate to ${IAC_PATH}`, edits: [{ file: IAC_PATH, range: { start: 0, end: 0 }, text: migrationFile(configs) }] }];
     for (const config of configs) {
       const lines = project.lines(config.path);
       if (!lines) continue;
@@ -41,7 +41,7 @@ export const railwayConfigCutoff = defineRule({
         severity: past ? 'error' : 'warning',
         tags: ['deprecated'],
         message: when + consequence + next,
-        fixes: iac ? [] : [{ title: `Migrate to ${IAC_PATH}`, edits: [{ file: IAC_PATH, range: { start: 0, end: 0 }, text: migrationFile(configs) }] }],
+        fixes,
       });
     }
   },

@@ -6,9 +6,10 @@
  */
 
 import type { ConfigEntry } from '../config/tree';
-import { railwayConfigAt } from '../plan/build';
+import { parsedRailwayConfigs } from '../plan/build';
+import { allSections, type RailwayConfig } from '../railway/config';
 import { defineRule, type Report } from '../rule';
-import { schemaProblems, type SchemaProblem } from '../railway/schema';
+import { allowedKeys, schemaProblems, type SchemaProblem } from '../railway/schema';
 import type { Fix } from '../types';
 
 export const railwayConfigSchema = defineRule({
@@ -17,13 +18,10 @@ export const railwayConfigSchema = defineRule({
   summary: 'Keys and values in railway.toml / railway.json that Railway does not read as written.',
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
-    for (const path of [...project.filesOfKind('railway-toml'), ...project.filesOfKind('railway-json')]) {
-      const config = railwayConfigAt(project, path);
-      const root = config?.doc.root;
-      if (!config || !root) continue;
+    for (const { path, config } of parsedRailwayConfigs(project)) {
       const json = config.doc.format === 'json';
-      for (const problem of schemaProblems(root)) reportProblem(path, json, problem, report);
-      deprecations(path, root, report);
+      for (const problem of schemaProblems(config.doc.root!)) reportProblem(path, json, problem, report);
+      deprecations(path, config, report);
     }
   },
 });
@@ -45,8 +43,9 @@ function reportProblem(path: string, json: boolean, problem: SchemaProblem, repo
   switch (problem.kind) {
     case 'unknown-key': {
       const { entry, parentPath, allowed } = problem;
-      const dotted = [...parentPath.filter((p, i) => !(parentPath[0] === 'environments' && i === 1)), entry.key].join('.');
-      const elsewhere = ELSEWHERE[dotted] ?? ELSEWHERE[dotted.replace(/^environments\.[^.]*\./, '')];
+      // An environment override (`environments.<name>.deploy`) takes the same keys as the base config.
+      const local = parentPath[0] === 'environments' ? parentPath.slice(2) : parentPath;
+      const elsewhere = ELSEWHERE[[...local, entry.key].join('.')];
       const suggestion = elsewhere ? undefined : closest(entry.key, allowed);
       const section = elsewhere || suggestion ? undefined : otherSection(parentPath, entry.key);
       const where = parentPath.length ? `\`[${parentPath.join('.')}]\`` : 'the top level';
@@ -110,39 +109,31 @@ function reportProblem(path: string, json: boolean, problem: SchemaProblem, repo
   }
 }
 
-function deprecations(path: string, root: NonNullable<ReturnType<typeof railwayConfigAt>>['doc']['root'], report: (r: Report) => void): void {
-  const sections: { entry: ConfigEntry | undefined; where: string }[] = [];
-  const collect = (obj: typeof root, prefix: string): void => {
-    for (const section of ['build', 'deploy']) {
-      const value = obj?.entries.get(section)?.value;
-      if (value?.kind !== 'object') continue;
-      for (const entry of value.entries.values()) sections.push({ entry, where: `${prefix}${section}` });
-    }
-  };
-  collect(root, '');
-  const envs = root?.entries.get('environments')?.value;
-  if (envs?.kind === 'object') for (const [name, env] of envs.entries) if (env.value.kind === 'object') collect(env.value, `environments.${name}.`);
-  for (const { entry, where } of sections) {
-    if (!entry) continue;
-    const value = entry.value;
-    if (entry.key === 'builder' && value.kind === 'string' && value.value.toUpperCase() === 'NIXPACKS') {
-      report({
-        file: path,
-        range: value.range,
-        tags: ['deprecated'],
-        about: ['schema', 'schema-hint'],
-        message: `Nixpacks is deprecated (maintenance mode): new services build with Railpack, which reads the same start command and Procfile but installs and starts Python differently — check a build before switching (\`${where}.builder\`).`,
-        fixes: [{ title: 'Switch to "RAILPACK"', edits: [value.rewrite('RAILPACK')] }],
-      });
-    }
-    if (entry.key === 'numReplicas') {
-      report({
-        file: path,
-        range: entry.keyRange,
-        tags: ['deprecated'],
-        about: ['schema', 'schema-hint'],
-        message: '`numReplicas` was removed from Railway\'s config-as-code reference: set replicas per region with `multiRegionConfig`.',
-      });
+function deprecations(path: string, config: RailwayConfig, report: (r: Report) => void): void {
+  for (const sections of allSections(config)) {
+    for (const [name, section] of [['build', sections.build], ['deploy', sections.deploy]] as const) {
+      for (const entry of section?.entries.values() ?? []) {
+        const value = entry.value;
+        if (entry.key === 'builder' && value.kind === 'string' && value.value.toUpperCase() === 'NIXPACKS') {
+          report({
+            file: path,
+            range: value.range,
+            tags: ['deprecated'],
+            about: ['schema', 'schema-hint'],
+            message: `Nixpacks is deprecated (maintenance mode): new services build with Railpack, which reads the same start command and Procfile but installs and starts Python differently — check a build before switching (\`${sections.prefix}${name}.builder\`).`,
+            fixes: [{ title: 'Switch to "RAILPACK"', edits: [value.rewrite('RAILPACK')] }],
+          });
+        }
+        if (entry.key === 'numReplicas') {
+          report({
+            file: path,
+            range: entry.keyRange,
+            tags: ['deprecated'],
+            about: ['schema', 'schema-hint'],
+            message: '`numReplicas` was removed from Railway\'s config-as-code reference: set replicas per region with `multiRegionConfig`.',
+          });
+        }
+      }
     }
   }
 }
@@ -152,7 +143,7 @@ function renameKey(path: string, json: boolean, entry: ConfigEntry, name: string
 }
 
 /** The allowed key nearest to a misspelt one: same letters in another case, or at most two edits away. */
-export function closest(key: string, allowed: readonly string[]): string | undefined {
+function closest(key: string, allowed: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   const sameCase = allowed.find((a) => a.toLowerCase() === lower || a.toLowerCase() === lower.replace(/[_-]/g, ''));
   if (sameCase) return sameCase;
@@ -168,17 +159,15 @@ export function closest(key: string, allowed: readonly string[]): string | undef
   return best;
 }
 
-/** A key that belongs in the other section (`startCommand` under `[build]`). */
+/** A key that belongs in the other section (`startCommand` under `[build]`), by the schema's key lists. */
 function otherSection(parentPath: readonly string[], key: string): string | undefined {
   const last = parentPath[parentPath.length - 1];
-  const build = ['builder', 'watchPatterns', 'buildCommand', 'dockerfilePath', 'railpackVersion', 'nixpacksConfigPath', 'nixpacksPlan', 'nixpacksVersion'];
-  const deploy = ['startCommand', 'preDeployCommand', 'healthcheckPath', 'healthcheckTimeout', 'restartPolicyType', 'restartPolicyMaxRetries', 'cronSchedule', 'multiRegionConfig', 'numReplicas', 'sleepApplication', 'overlapSeconds', 'drainingSeconds'];
   const prefix = parentPath.slice(0, -1).join('.');
   const join = (section: string): string => (prefix ? `${prefix}.${section}` : section);
-  if (last === 'build' && deploy.includes(key)) return join('deploy');
-  if (last === 'deploy' && build.includes(key)) return join('build');
-  if (!parentPath.length && deploy.includes(key)) return 'deploy';
-  if (!parentPath.length && build.includes(key)) return 'build';
+  if (last === 'build' && allowedKeys(['deploy']).includes(key)) return join('deploy');
+  if (last === 'deploy' && allowedKeys(['build']).includes(key)) return join('build');
+  if (!parentPath.length && allowedKeys(['deploy']).includes(key)) return 'deploy';
+  if (!parentPath.length && allowedKeys(['build']).includes(key)) return 'build';
   return undefined;
 }
 

@@ -14,8 +14,9 @@ export const restartPolicyRetries = defineRule({
   fileKinds: ['railway-toml', 'railway-json'],
   check(project, report) {
     for (const { path, config } of parsedRailwayConfigs(project)) {
-      const base = allSections(config)[0];
-      for (const sections of allSections(config)) {
+      const all = allSections(config);
+      const base = all[0];
+      for (const sections of all) {
         // An environment inherits what it does not set from the base config.
         const ownRetries = sections.deploy?.entries.get('restartPolicyMaxRetries');
         const retries = ownRetries ?? base?.deploy?.entries.get('restartPolicyMaxRetries');

@@ -16,9 +16,10 @@ export const serviceImportsOutsideRoot = defineRule({
   fileKinds: ['python'],
   check(project, report) {
     const seen = new Set<string>();
+    const serviceOf = new Map(project.plan.services.flatMap((s) => s.sources.map((source) => [source, s] as const)));
     for (const planned of project.plan.launches) {
       const runtime = planned.source.runtime;
-      const service = project.plan.services.find((s) => s.sources.includes(planned.source));
+      const service = serviceOf.get(planned.source);
       // Only services built from their folder alone: Railpack/Nixpacks/Heroku with a root directory.
       if (!service || service.root === '' || planned.source.kind === 'dockerfile' || service.builder === 'DOCKERFILE') continue;
       const imports = launchImports(project, planned);
