@@ -1,6 +1,6 @@
-// Builds the bundles: the extension client, the language server and the CLI (Node, CommonJS), plus the
-// log panel's browser script once client/webview/main.ts exists. `--production` minifies and drops source
-// maps; `--watch` rebuilds on change and logs in the format of the problem matcher in .vscode/tasks.json.
+// Builds the bundles: the extension client, the language server and the CLI (Node, CommonJS), and the log
+// panel's browser script. `--production` minifies and drops source maps; `--watch` rebuilds on change and logs
+// in the format of the problem matcher in .vscode/tasks.json.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,7 +36,6 @@ const node = {
 };
 
 const cliEntry = 'server/src/cli.ts';
-const webviewEntry = 'client/webview/main.ts';
 
 const bundles = [
   { name: 'client', options: { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] } },
@@ -55,15 +54,12 @@ const bundles = [
     },
     after: () => chmodSync(join(outdir, 'cli.js'), 0o755),
   },
-];
-
-// The panel's script runs in the webview, a browser without Node or the vscode module.
-if (existsSync(join(root, webviewEntry))) {
-  bundles.push({
+  // The panel's script runs in the webview, a browser without Node or the vscode module.
+  {
     name: 'webview',
-    options: { ...common, entryPoints: [webviewEntry], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  });
-}
+    options: { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  },
+];
 
 /** Leaves `import('./services')` in service-loader.ts as a runtime require of the separate bundle. */
 function lazyServices() {
@@ -141,7 +137,8 @@ async function main() {
     const reporter = watchReporter();
     const contexts = await Promise.all(
       bundles.map(({ options, after }) =>
-        esbuild.context({ ...options, plugins: [reporter, ...(after ? [afterBuild(after)] : [])] }),
+        // The bundle's own plugins (the server's lazy services) stay: a watch build must split like a plain one.
+        esbuild.context({ ...options, plugins: [...(options.plugins ?? []), reporter, ...(after ? [afterBuild(after)] : [])] }),
       ),
     );
     await Promise.all(contexts.map((context) => context.watch()));

@@ -30,11 +30,11 @@ export const serverStatusNotification = new NotificationType<ServerStatusParams>
 export const showRuleDocumentationCommand = 'deployDoctor.showRuleDocumentation' as const;
 export type ShowRuleDocumentationCommand = typeof showRuleDocumentationCommand;
 
-/** The code action kind of "fix all safe problems in this file". */
 /** Client command that switches a document to LF line endings: `[uri: string]`. */
 export const setLineEndingsCommand = 'deployDoctor.setLineEndings' as const;
 export type SetLineEndingsCommand = typeof setLineEndingsCommand;
 
+/** The code action kind of "fix all safe problems in this file". */
 export const fixAllKind = 'source.fixAll.deployDoctor' as const;
 
 /** What stands for the rule id in `ruleDocsUrlTemplate`. */
@@ -48,6 +48,13 @@ export type RuleIdPlaceholder = typeof ruleIdPlaceholder;
  */
 export const analyzeLogMethod = 'deployDoctor/analyzeLog' as const;
 export type AnalyzeLogMethod = typeof analyzeLogMethod;
+
+/**
+ * How the message of an analyzeLog error that is not about the input begins ("…: its analysis engine did not
+ * load"); the client starts its own failures (the connection closed) the same way.
+ */
+export const analyzeLogFailurePrefix = 'The server could not analyse this log' as const;
+export type AnalyzeLogFailurePrefix = typeof analyzeLogFailurePrefix;
 
 /** The longest log the server accepts, in UTF-16 code units (about bytes for the ASCII that logs are made of). */
 export const maxLogLength = 67_108_864 as const;

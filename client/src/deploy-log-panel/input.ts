@@ -34,13 +34,13 @@ export async function readInput(source: InputSource, editor: vscode.TextEditor |
       if (!editor) return nothing('Open the log in an editor and select the lines to analyse first.');
       const text = editor.selections.map((s) => editor.document.getText(s)).join('\n');
       if (!text.trim()) return nothing('Nothing is selected: select the log lines to analyse first.');
-      return { text, label: `the selection in ${name(editor.document.uri)}` };
+      return { text, label: `the selection in ${fileName(editor.document.uri)}` };
     }
     case 'editor': {
       if (!editor) return nothing('Open the log in an editor first.');
       const text = editor.document.getText();
-      if (!text.trim()) return nothing(`${name(editor.document.uri)} is empty.`);
-      return { text, label: name(editor.document.uri) };
+      if (!text.trim()) return nothing(`${fileName(editor.document.uri)} is empty.`);
+      return { text, label: fileName(editor.document.uri) };
     }
     case 'file':
       return readFile();
@@ -63,12 +63,12 @@ export async function readFile(uri?: vscode.Uri): Promise<LogInput | undefined> 
   if (!target) return undefined;
   try {
     const stat = await vscode.workspace.fs.stat(target);
-    if (stat.size > maxLogLength) return nothing(tooLarge(stat.size, name(target)));
+    if (stat.size > maxLogLength) return nothing(tooLarge(stat.size, fileName(target)));
     const bytes = await vscode.workspace.fs.readFile(target);
     const text = new TextDecoder('utf-8').decode(bytes);
-    return { text, label: `${name(target)} (${size(text.length)})` };
+    return { text, label: `${fileName(target)} (${size(text.length)})` };
   } catch (error) {
-    return nothing(`Could not read ${name(target)}: ${error instanceof Error ? error.message : String(error)}`);
+    return nothing(`Could not read ${fileName(target)}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -82,7 +82,8 @@ export function size(length: number): string {
   return `${(length / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function name(uri: vscode.Uri): string {
+/** The last segment of a URI's path: `app.log`. */
+export function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }
 

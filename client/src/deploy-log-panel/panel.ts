@@ -7,11 +7,12 @@
 
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { AnalyzeLogResult } from '../../../server/src/protocol';
+import { ErrorCodes, LSPErrorCodes } from 'vscode-languageclient/node';
+import type { AnalyzeLogFailurePrefix, AnalyzeLogResult } from '../../../server/src/protocol';
 import { emptyDisplay, fixKey, MAX_KEPT_INPUT, parseViewState, parseViewToHost, type Display, type FixStatus, type HostToView, type InputSource, type ViewToHost } from '../../webview/messages';
 import type { DeployDoctorClient } from '../language-client';
 import { createNonce, panelHtml } from './html';
-import { lastTextEditor, maxLogLength, readFile, readInput, size, tooLarge, type LogInput } from './input';
+import { fileName, lastTextEditor, maxLogLength, readFile, readInput, size, tooLarge, type LogInput } from './input';
 import { toViewResult } from './view-model';
 
 export const logPanelViewType = 'deployDoctor.logPanel';
@@ -19,12 +20,8 @@ export const logPanelViewType = 'deployDoctor.logPanel';
 /** Logs at least this long get a cancellable notification while they are analysed; shorter ones take moments. */
 const NOTIFY_FROM_LENGTH = 1024 * 1024;
 
-const REQUEST_CANCELLED = -32800;
-const INVALID_PARAMS = -32602;
-const SERVER_ERROR_PREFIX = 'The server could not analyse this log';
-
-/** What `deployDoctor.analyzeLog` accepts when run from code (or from the Explorer, with a file URI). */
-export type AnalyzeLogArgument = { readonly source: InputSource | 'panel' } | { readonly text: string } | vscode.Uri;
+/** How the server's own failure messages begin; the host's (the connection closed) are made to begin alike. */
+const failurePrefix: AnalyzeLogFailurePrefix = 'The server could not analyse this log';
 
 type PickItem = vscode.QuickPickItem & { readonly source: InputSource | 'panel' };
 
@@ -50,7 +47,10 @@ export class LogPanelHost implements vscode.Disposable {
     );
   }
 
-  /** `deployDoctor.analyzeLog`: asks where the log is (from the palette) or takes it from the argument. */
+  /**
+   * `deployDoctor.analyzeLog`: asks where the log is (from the palette) or takes it from the argument, when run
+   * from code or the Explorer: `{ source }` (an `InputSource` or `'panel'`), `{ text }` or a file URI.
+   */
   async run(argument?: unknown): Promise<AnalyzeLogResult | undefined> {
     let source: InputSource | 'panel' | undefined;
     let input: LogInput | undefined;
@@ -250,11 +250,11 @@ export class LogPanelHost implements vscode.Disposable {
     } catch (error) {
       if (this.running !== cancellation || !loud) return undefined;
       const code = (error as { code?: unknown } | undefined)?.code;
-      if (code === REQUEST_CANCELLED || cancellation.token.isCancellationRequested) {
+      if (code === LSPErrorCodes.RequestCancelled || cancellation.token.isCancellationRequested) {
         this.update({ busy: false, notice: 'The analysis was cancelled.' });
       } else {
         const message = error instanceof Error ? error.message : String(error);
-        const shown = code === INVALID_PARAMS || message.startsWith(SERVER_ERROR_PREFIX) ? message : `${SERVER_ERROR_PREFIX}: ${message}`;
+        const shown = code === ErrorCodes.InvalidParams || message.startsWith(failurePrefix) ? message : `${failurePrefix}: ${message}`;
         this.server.outputChannel.error(`Analyzing a deploy log failed: ${message}`);
         this.update({ busy: false, error: shown });
       }
@@ -351,8 +351,4 @@ export class LogPanelHost implements vscode.Disposable {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }

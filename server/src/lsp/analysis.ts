@@ -8,7 +8,6 @@ import { LineIndex, type Engine, type Finding } from '../engine/index';
 import { toAnalyzeSeverities } from '../settings';
 import type { Configuration } from './configuration';
 import { describeError } from './describe-error';
-import { isTooLarge } from './documents';
 import type { FileResolver, Target, Workspace } from './workspace';
 
 export interface Analysis {
@@ -51,8 +50,9 @@ export function createAnalyzer(connection: Connection, workspace: Workspace, eng
       const cached = cache.get(uri);
       if (cached?.resultId === resultId) return cached;
 
+      // Undefined also for a document too large to be deploy config (the project's files do not read it).
       const text = files.read(target.path);
-      if (text === undefined || isTooLarge(text)) return undefined;
+      if (text === undefined) return undefined;
       const findings = engine.analyze(files, {
         severities: toAnalyzeSeverities(settings),
         onlyFiles: [target.path],

@@ -6,9 +6,9 @@
  */
 
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import { createLogScanner, type LogDiagnosis, type ProjectFiles } from '../engine/index';
+import { createLogScanner, type Engine, type LogDiagnosis, type ProjectFiles } from '../engine/index';
 import { categoryTitle, formatLogReport, platformName, symptomTitle } from '../log-report';
-import { maxLogLength, type AnalyzeLogCause, type AnalyzeLogFix, type AnalyzeLogLocation, type AnalyzeLogParams, type AnalyzeLogResult } from '../protocol';
+import { analyzeLogFailurePrefix, maxLogLength, type AnalyzeLogCause, type AnalyzeLogFix, type AnalyzeLogLocation, type AnalyzeLogParams, type AnalyzeLogResult } from '../protocol';
 import { FileLines, toWorkspaceEdit } from './convert';
 import { describeError } from './describe-error';
 import type { FileResolver, Workspace } from './workspace';
@@ -17,17 +17,12 @@ import type { Folders } from './workspace-folders';
 /** How much of the log one step reads before letting other messages through (~2 ms of scanning). */
 export const LOG_CHUNK_LENGTH = 256 * 1024;
 
-/**
- * Links a diagnosis to a project: causes gain the config locations and fixes that explain them (and may be
- * re-ranked). The engine provides it; without one, causes keep what the log alone says.
- */
-export type LogLinker = (files: ProjectFiles, diagnosis: LogDiagnosis) => LogDiagnosis;
-
 export interface LogAnalysisDeps {
   readonly connection: Connection;
   readonly workspace: Workspace;
   readonly folders: Folders;
-  readonly linker?: LogLinker;
+  /** Links causes to a project's config locations and rule fixes (and may re-rank them). */
+  readonly engine: Pick<Engine, 'linkLog'>;
 }
 
 export async function analyzeLog(deps: LogAnalysisDeps, params: AnalyzeLogParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AnalyzeLogResult> {
@@ -37,13 +32,14 @@ export async function analyzeLog(deps: LogAnalysisDeps, params: AnalyzeLogParams
     const diagnosis = await scan(text, token, progress);
     const folder = folderUri ?? deps.folders.current()[0];
     const project = folder === undefined ? undefined : deps.workspace.folderProject(folder);
-    const linked = project && deps.linker ? link(deps, project.files, diagnosis) : diagnosis;
+    // Without a project, causes keep what the log alone says.
+    const linked = project ? link(deps, project.files, diagnosis) : diagnosis;
     if (token.isCancellationRequested) throw cancelled();
     return toResult(linked, project ? deps.workspace.resolver(project) : undefined, project ? folder : undefined);
   } catch (error) {
     if (error instanceof ResponseError) throw error;
     deps.connection.console.error(`Analyzing a deploy log failed: ${describeError(error)}`);
-    throw new ResponseError(ErrorCodes.InternalError, `The server could not analyse this log: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ResponseError(ErrorCodes.InternalError, `${analyzeLogFailurePrefix}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     progress.done();
   }
@@ -87,7 +83,7 @@ async function scan(text: string, token: CancellationToken, progress: WorkDonePr
 /** A linker failure costs the links, not the diagnosis. */
 function link(deps: LogAnalysisDeps, files: ProjectFiles, diagnosis: LogDiagnosis): LogDiagnosis {
   try {
-    return deps.linker ? deps.linker(files, diagnosis) : diagnosis;
+    return deps.engine.linkLog(files, diagnosis);
   } catch (error) {
     deps.connection.console.error(`Linking the deploy log to the project failed: ${describeError(error)}`);
     return diagnosis;

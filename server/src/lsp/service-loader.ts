@@ -24,7 +24,7 @@ import {
   type HoverParams,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { serverStatusNotification, type AnalyzeLogParams, type AnalyzeLogResult, type DeployPlanParams, type DeployPlanResult } from '../protocol';
+import { analyzeLogFailurePrefix, serverStatusNotification, type AnalyzeLogParams, type AnalyzeLogResult, type DeployPlanParams, type DeployPlanResult } from '../protocol';
 import type { Configuration } from './configuration';
 import { describeError } from './describe-error';
 import type { Documents } from './documents';
@@ -111,7 +111,7 @@ export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
       try {
         services = await load();
       } catch {
-        throw new ResponseError(ErrorCodes.InternalError, 'The server could not analyse this log: its analysis engine did not load (see the Deploy Doctor output).');
+        throw new ResponseError(ErrorCodes.InternalError, `${analyzeLogFailurePrefix}: its analysis engine did not load (see the Deploy Doctor output).`);
       }
       try {
         return await services.analyzeLog(params, token, progress);
@@ -120,7 +120,7 @@ export function createServiceLoader(deps: ServiceDeps): ServiceLoader {
         const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
         if (typeof code === 'number' && typeof message === 'string') throw new ResponseError(code, message);
         connection.console.error(`Analyzing a deploy log failed: ${describeError(error)}`);
-        throw new ResponseError(ErrorCodes.InternalError, `The server could not analyse this log: ${messageOf(error)}`);
+        throw new ResponseError(ErrorCodes.InternalError, `${analyzeLogFailurePrefix}: ${messageOf(error)}`);
       }
     },
   };

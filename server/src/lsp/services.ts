@@ -22,7 +22,7 @@ import { createEngine, docsUrl } from '../engine/index';
 import { nodeGrammars } from '../node/grammars';
 import { ruleIdPlaceholder, type AnalyzeLogParams, type AnalyzeLogResult, type DeployPlanParams, type DeployPlanResult } from '../protocol';
 import { createAnalyzer } from './analysis';
-import { analyzeLog, type LogLinker } from './analyze-log';
+import { analyzeLog } from './analyze-log';
 import { provideCodeActions } from './code-actions';
 import { provideCompletion } from './completion';
 import { affectsPlan, createPlanNotifier, provideDeployPlan } from './deploy-plan';
@@ -30,8 +30,7 @@ import { provideDiagnostics } from './diagnostics';
 import { provideDocumentLinks } from './document-links';
 import { provideHover } from './hover';
 import type { ServiceDeps } from './service-loader';
-import { uriToFsPath } from './uris';
-import { Workspace } from './workspace';
+import { Workspace, type Target } from './workspace';
 
 export interface Services {
   readonly ruleCount: number;
@@ -54,11 +53,8 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
 
   const workspace = new Workspace(documents);
   const plan = createPlanNotifier(connection);
-  // A document outside every workspace folder has no plan in the view; one in a folder may change it.
-  const planFileChanged = (uri: string): void => {
-    const target = workspace.locate(uri);
-    if (target?.project.kind === 'folder' && affectsPlan(target.path)) plan.changed();
-  };
+  // A file outside every workspace folder has no plan in the view; one in a folder may change it.
+  const changesPlan = (target: Target | undefined): boolean => target?.project.kind === 'folder' && affectsPlan(target.path);
   workspace.changeFolders(folders.current());
   folders.onChange(({ added, removed }) => {
     workspace.changeFolders(added, removed);
@@ -68,18 +64,14 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
   const analyzer = createAnalyzer(connection, workspace, engine, configuration);
   documents.onDidOpen((e) => workspace.documentOpenedOrClosed(e.document.uri));
   documents.onDidChangeContent((e) => {
-    workspace.documentChanged(e.document.uri);
-    planFileChanged(e.document.uri);
+    if (changesPlan(workspace.documentChanged(e.document.uri))) plan.changed();
   });
   documents.onDidClose((e) => {
-    workspace.documentOpenedOrClosed(e.document.uri);
+    const target = workspace.documentOpenedOrClosed(e.document.uri);
     analyzer.forget(e.document.uri);
     // Closing an edited document without saving puts the file on disk back in the plan.
-    planFileChanged(e.document.uri);
+    if (changesPlan(target)) plan.changed();
   });
-
-  // Links log causes to the project's config lines and rule fixes through the deploy plan.
-  const logLinker: LogLinker = (files, diagnosis) => engine.linkLog(files, diagnosis);
 
   return {
     ruleCount: engine.rules.length,
@@ -87,11 +79,14 @@ export async function createServices(deps: ServiceDeps): Promise<Services> {
     diagnostics: (params, token) => provideDiagnostics(analyzer, editorValidation, params, token),
     codeActions: (params, token) => provideCodeActions(engine, analyzer, params, token),
     filesChanged(changes) {
-      const any = workspace.filesChanged(changes);
-      if (changes.some((c) => affectsPlan(uriToFsPath(c.uri)?.replace(/\\/g, '/') ?? ''))) plan.changed();
+      let planChanged = false;
+      const any = workspace.filesChanged(changes, (target) => {
+        planChanged ||= changesPlan(target);
+      });
+      if (planChanged) plan.changed();
       return any;
     },
-    analyzeLog: (params, token, progress) => analyzeLog({ connection, workspace, folders, linker: logLinker }, params, token, progress),
+    analyzeLog: (params, token, progress) => analyzeLog({ connection, workspace, folders, engine }, params, token, progress),
     hover: (params, token) => provideHover(engine, workspace, params, token),
     completion: (params, token) => provideCompletion(engine, workspace, params, token),
     documentLinks: (params, token) => provideDocumentLinks(engine, workspace, params, token),

@@ -8,9 +8,8 @@ import { dirname, join } from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKindOf, type ProjectFiles } from '../engine/index';
-import { diskFiles, type DiskFiles } from '../node/disk-files';
+import { diskFiles, type DiskFiles, type WalkLimits } from '../node/disk-files';
 import { isTooLarge, type Documents } from './documents';
-import { looseFolderFiles } from './loose-folder';
 import { fsPathToUri, relativeInside, schemeOf, uriToFsPath } from './uris';
 
 export type ProjectKind = 'folder' | 'loose' | 'untitled';
@@ -45,6 +44,12 @@ const UNTITLED_NAMES: Readonly<Record<string, string>> = {
   dockerfile: 'Dockerfile',
   python: 'main.py',
 };
+
+/**
+ * The folder of a document outside every workspace folder becomes its project, but that folder may be a home
+ * directory: its listing stops at a few levels and a few thousand files instead of walking everything below it.
+ */
+const LOOSE_FOLDER: WalkLimits = { maxFiles: 5_000, maxDepth: 4 };
 
 let generations = 0;
 
@@ -159,7 +164,7 @@ export class Workspace {
     const dir = dirname(fsPath);
     let project = this.loose.get(dir);
     if (!project) {
-      project = new ProjectState('loose', dir, looseFolderFiles(dir), this, this.documents);
+      project = new ProjectState('loose', dir, diskFiles(dir, LOOSE_FOLDER), this, this.documents);
       this.loose.set(dir, project);
     }
     const path = relativeInside(dir, fsPath);
@@ -186,26 +191,29 @@ export class Workspace {
     };
   }
 
-  /** A document was opened or closed: it now reads from the editor, or from disk again. */
-  documentOpenedOrClosed(uri: string): void {
+  /** A document was opened or closed: it now reads from the editor, or from disk again. Returns where it belongs. */
+  documentOpenedOrClosed(uri: string): Target | undefined {
     this.openSetChanged();
-    this.documentChanged(uri);
+    const target = this.documentChanged(uri);
     if (!this.documents.get(uri)) {
       this.untitled.delete(uri);
       this.dropUnusedLooseProjects();
     }
+    return target;
   }
 
-  documentChanged(uri: string): void {
+  /** A document's text changed: its project's findings may change. Returns where the document belongs. */
+  documentChanged(uri: string): Target | undefined {
     const target = this.locate(uri);
     (target?.project as ProjectState | undefined)?.touch();
+    return target;
   }
 
   /**
-   * Files changed on disk: forgets what the disk layers cached about them. Returns whether any of them
-   * belongs to a project (and so may change findings).
+   * Files changed on disk: forgets what the disk layers cached about them, and calls `changed` with each project
+   * and path a file belongs to. Returns whether any of them belongs to a project (and so may change findings).
    */
-  filesChanged(changes: readonly FileEvent[]): boolean {
+  filesChanged(changes: readonly FileEvent[], changed?: (target: Target) => void): boolean {
     let any = false;
     for (const { uri, type } of changes) {
       const fsPath = uriToFsPath(uri);
@@ -216,6 +224,7 @@ export class Workspace {
         if (path === undefined) continue;
         project.disk?.invalidate(path, change);
         project.touch();
+        changed?.({ project, path });
         any = true;
       }
     }

@@ -9,25 +9,32 @@ import { isIgnoredPath, type ProjectFiles } from '../engine/index';
 
 /** Files bigger than this are not deploy configs or app entry points. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-/** A safety net for enormous folders (a home directory opened by mistake). */
-const MAX_FILES = 100_000;
+
+/** How far the file list reaches below the root. */
+export interface WalkLimits {
+  readonly maxFiles: number;
+  readonly maxDepth: number;
+}
+
+/** The whole folder, with a safety net for enormous ones (a home directory opened by mistake). */
+const WHOLE_FOLDER: WalkLimits = { maxFiles: 100_000, maxDepth: Infinity };
 
 export interface DiskFiles extends ProjectFiles {
   readonly root: string;
   /** Forget what is cached about a path after a change on disk (everything when no path is given). */
   invalidate(path?: string, change?: 'created' | 'changed' | 'deleted'): void;
-  /** The file list was cut at MAX_FILES. */
+  /** The file list was cut at the limits. */
   readonly truncated: boolean;
 }
 
-export function diskFiles(root: string): DiskFiles {
+export function diskFiles(root: string, limits: WalkLimits = WHOLE_FOLDER): DiskFiles {
   let listing: string[] | undefined;
   let truncated = false;
   const texts = new Map<string, { version: string; text: string | undefined }>();
 
   const list = (): string[] => {
     if (listing) return listing;
-    const walked = walkFolder(root, MAX_FILES, Infinity);
+    const walked = walkFolder(root, limits.maxFiles, limits.maxDepth);
     truncated = walked.truncated;
     listing = walked.files;
     return listing;
@@ -89,7 +96,7 @@ export function readText(path: string): string | undefined {
  * The files below `root` (project-relative, forward slashes, sorted), level by level: installed and generated
  * folders are skipped, links are not followed, and the walk stops at `maxFiles` files or `maxDepth` levels.
  */
-export function walkFolder(root: string, maxFiles: number, maxDepth: number): { files: string[]; truncated: boolean } {
+function walkFolder(root: string, maxFiles: number, maxDepth: number): { files: string[]; truncated: boolean } {
   const out: string[] = [];
   let level: string[] = [''];
   for (let depth = 0; depth < maxDepth && level.length; depth++) {

@@ -4,8 +4,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { createEngine, memoryFiles, type Engine, type Finding, type Fix, type ProjectFiles } from '../engine/index';
-import type { Rule } from '../engine/rule';
+import { createEngine, memoryFiles, type Engine, type Finding, type Fix } from '../engine/index';
 import { nodeGrammars } from './grammars';
 
 let engine: Promise<Engine> | undefined;
@@ -13,11 +12,6 @@ let engine: Promise<Engine> | undefined;
 export function testEngine(): Promise<Engine> {
   engine ??= nodeGrammars().then((g) => createEngine(g));
   return engine;
-}
-
-/** An engine running just the given rules. */
-export async function ruleEngine(...rules: Rule[]): Promise<Engine> {
-  return createEngine(await nodeGrammars(), rules);
 }
 
 export type Tree = Readonly<Record<string, string>>;
@@ -54,10 +48,6 @@ export function lineOf(tree: Tree, finding: Pick<Finding, 'file' | 'range'>): nu
   let line = 0;
   for (let i = 0; i < finding.range.start; i++) if (text[i] === '\n') line++;
   return line;
-}
-
-export function files(tree: Tree): ProjectFiles {
-  return memoryFiles(tree);
 }
 
 /** The tree with every file's line breaks turned into CRLF. */
