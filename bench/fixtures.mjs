@@ -5,49 +5,55 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** A 40-line Dockerfile for a Flask/gunicorn service. */
-export function smallDockerfile() {
+/**
+ * A 40-line Dockerfile for a Flask/gunicorn service. `variant` > 0 gives the same service with other names and
+ * values (stage, folders, versions, port, workers): what a language server does with it is the same, but nearly
+ * every instruction's text differs, so nothing parsed for another variant can be reused.
+ */
+export function smallDockerfile(variant = 0) {
+  const v = variant ? `-${variant}` : '';
+  const port = 8000 + variant;
   const lines = [
     '# syntax=docker/dockerfile:1',
-    'ARG PYTHON_VERSION=3.12',
+    `ARG PYTHON_VERSION=3.${12 - (variant % 3)}`,
     '',
-    'FROM python:${PYTHON_VERSION}-slim AS builder',
+    `FROM python:\${PYTHON_VERSION}-slim AS builder${v}`,
     'ENV PIP_NO_CACHE_DIR=1 \\',
-    '    PIP_DISABLE_PIP_VERSION_CHECK=1',
-    'WORKDIR /build',
+    `    PIP_DISABLE_PIP_VERSION_CHECK=${1 + variant}`,
+    `WORKDIR /build${v}`,
     'RUN apt-get update \\',
-    '    && apt-get install -y --no-install-recommends build-essential libpq-dev \\',
+    `    && apt-get install -y --no-install-recommends build-essential libpq-dev${variant ? ` libffi-dev${v}` : ''} \\`,
     '    && rm -rf /var/lib/apt/lists/*',
     'COPY requirements.txt .',
-    'RUN pip wheel --wheel-dir /wheels -r requirements.txt',
+    `RUN pip wheel --wheel-dir /wheels${v} -r requirements.txt`,
     '',
-    'FROM python:${PYTHON_VERSION}-slim AS runtime',
-    'ARG APP_USER=app',
+    `FROM python:\${PYTHON_VERSION}-slim AS runtime${v}`,
+    `ARG APP_USER=app${v}`,
     'ENV PYTHONDONTWRITEBYTECODE=1 \\',
     '    PYTHONUNBUFFERED=1 \\',
-    '    PORT=8000',
+    `    PORT=${port}`,
     'RUN apt-get update \\',
-    '    && apt-get install -y --no-install-recommends libpq5 curl \\',
+    `    && apt-get install -y --no-install-recommends libpq5 curl${variant ? ` ca-certificates${v}` : ''} \\`,
     '    && rm -rf /var/lib/apt/lists/* \\',
     '    && useradd --create-home --shell /usr/sbin/nologin ${APP_USER}',
-    'WORKDIR /app',
-    'COPY --from=builder /wheels /wheels',
-    'RUN pip install --no-cache-dir /wheels/* && rm -rf /wheels',
+    `WORKDIR /app${v}`,
+    `COPY --from=builder${v} /wheels${v} /wheels${v}`,
+    `RUN pip install --no-cache-dir /wheels${v}/* && rm -rf /wheels${v}`,
     'COPY . .',
-    'RUN python -m compileall -q /app',
-    'LABEL org.opencontainers.image.title="api" \\',
+    `RUN python -m compileall -q /app${v}`,
+    `LABEL org.opencontainers.image.title="api${v}" \\`,
     '      org.opencontainers.image.source="https://example.invalid/api"',
     'USER ${APP_USER}',
-    'EXPOSE 8000',
-    'HEALTHCHECK --interval=30s --timeout=5s --retries=3 \\',
+    `EXPOSE ${port}`,
+    `HEALTHCHECK --interval=${30 + variant}s --timeout=5s --retries=3 \\`,
     '    CMD curl -fsS http://localhost:${PORT}/health || exit 1',
     '',
     '# gunicorn reads $PORT through the shell form below',
-    'ENV WEB_CONCURRENCY=2',
+    `ENV WEB_CONCURRENCY=${2 + variant}`,
     'STOPSIGNAL SIGTERM',
     '',
     '# start the web process',
-    'CMD gunicorn app:app --bind 0.0.0.0:$PORT --workers $WEB_CONCURRENCY',
+    `CMD gunicorn app:app --bind 0.0.0.0:$PORT --workers $WEB_CONCURRENCY${variant ? ` --timeout ${30 + variant}` : ''}`,
   ];
   if (lines.length !== 40) throw new Error(`small Dockerfile has ${lines.length} lines`);
   return `${lines.join('\n')}\n`;
@@ -88,8 +94,13 @@ function stageBlock(n) {
   return lines;
 }
 
-/** A generated Dockerfile of exactly `lineCount` lines: a base stage, many build stages, a runtime stage with a CMD last. */
-export function largeDockerfile(lineCount = 5000) {
+/**
+ * A generated Dockerfile of exactly `lineCount` lines: a base stage, many build stages, a runtime stage with a CMD
+ * last. `variant` > 0 numbers the build stages from another offset: the same file for a language server, but
+ * every stage's instructions read differently, so nothing parsed for another variant can be reused.
+ */
+export function largeDockerfile(lineCount = 5000, variant = 0) {
+  const first = 1 + variant * 1000;
   const head = [
     '# syntax=docker/dockerfile:1',
     'ARG PYTHON_VERSION=3.12',
@@ -104,7 +115,7 @@ export function largeDockerfile(lineCount = 5000) {
     '# ---- runtime ----',
     'FROM base AS runtime',
     'RUN useradd --create-home --shell /usr/sbin/nologin app',
-    'COPY --from=component-1 /install /usr/local',
+    `COPY --from=component-${first} /install /usr/local`,
     'COPY . /app',
     'ENV PORT=8000',
     'USER app',
@@ -113,7 +124,7 @@ export function largeDockerfile(lineCount = 5000) {
     'CMD gunicorn app:app --bind 0.0.0.0:$PORT --workers 4 --timeout 60',
   ];
   const lines = [...head];
-  for (let n = 1; ; n++) {
+  for (let n = first; ; n++) {
     const block = stageBlock(n);
     if (lines.length + block.length + tail.length > lineCount) break;
     lines.push(...block);

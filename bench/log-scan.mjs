@@ -34,11 +34,7 @@ async function child(bundle, file) {
   const { createLogScanner } = await import(pathToFileURL(bundle).href);
   const started = performance.now();
   const scanner = createLogScanner();
-  let bytes = 0;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: MB })) {
-    bytes += chunk.length;
-    scanner.push(chunk);
-  }
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: MB })) scanner.push(chunk);
   const d = scanner.finish();
   const ms = performance.now() - started;
   process.stdout.write(JSON.stringify({ ms, bytes: statSync(file).size, rss: peakRssMb(), top: d.causes[0]?.category ?? null, lines: d.lines }));

@@ -20,7 +20,6 @@ export class LspClient {
     this.stderr = '';
     this.exited = undefined;
     this.waiters = new Map();
-    this.publishCount = 0;
     this.spawnedAt = performance.now();
     this.child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.pid = this.child.pid;
@@ -62,7 +61,6 @@ export class LspClient {
   }
 
   published(params) {
-    this.publishCount++;
     const list = this.waiters.get(params.uri);
     if (!list) return;
     this.waiters.delete(params.uri);

@@ -169,23 +169,31 @@ async function measureServers(subjects, workspace, rootUri, documents, probe) {
       await s.close(probe);
     }
   });
-  // Opens of large Dockerfiles whose instructions no analysis has seen, so no cache helps.
-  for (let i = 0; i < RUNS.opens; i++) {
-    const unseen = { ...documents[documents.length - 1], uri: documents[documents.length - 1].uri.replace(/Dockerfile$/, `Dockerfile.unseen${i}`), text: unseenVariant(documents[documents.length - 1].text, i) };
-    await eachSubject(subjects, async (s) => {
-      s.add('open_unseen', (await s.open(unseen)).ms);
-      await s.close(unseen);
-    });
-  }
+  // Opens: each of a variant of the document the server has not seen in this session (the same service with
+  // other names and values, at a URI of its own beside it), so that a per-instruction parse cache cannot answer
+  // for it and the open costs what opening a Dockerfile costs.
   for (const doc of documents) {
-    for (let i = 0; i < RUNS.opens; i++) {
+    for (let i = 1; i <= RUNS.opens; i++) {
+      const unseen = { ...doc, uri: doc.uri.replace(/Dockerfile$/, `Dockerfile.unseen${i}`), text: doc.variant(i) };
       await eachSubject(subjects, async (s) => {
-        const timing = await s.open(doc);
+        const timing = await s.open(unseen);
         s.add(`open_${doc.size}`, timing.ms);
         s.counts[doc.size] = timing.count;
-        await s.close(doc);
+        await s.close(unseen);
       });
     }
+  }
+  // Reopens of the large Dockerfile: the same text again, as when a file is closed and opened in one session.
+  const large = documents.find((doc) => doc.size === 'large');
+  await eachSubject(subjects, async (s) => {
+    await s.open(large);
+    await s.close(large);
+  });
+  for (let i = 0; i < RUNS.opens; i++) {
+    await eachSubject(subjects, async (s) => {
+      s.add('reopen_large', (await s.open(large)).ms);
+      await s.close(large);
+    });
   }
   for (const doc of documents) {
     // The open's own diagnostics arrive before the first edit is timed.
@@ -203,12 +211,6 @@ async function measureServers(subjects, workspace, rootUri, documents, probe) {
   });
 }
 
-/** The same Dockerfile with every lower-case letter shifted by `run + 1`: the structure stays, every line's text changes. */
-function unseenVariant(text, run) {
-  const shift = (run % 25) + 1;
-  return text.replace(/[a-z]/g, (c) => String.fromCharCode(97 + ((c.charCodeAt(0) - 97 + shift) % 26)));
-}
-
 async function lspFigures() {
   const workspace = mkdtempSync(join(tmpdir(), 'deploy-doctor-bench-lsp-'));
   const subjects = [];
@@ -216,7 +218,10 @@ async function lspFigures() {
     lspWorkspace(workspace);
     const rootUri = pathToFileURL(workspace).href;
     const document = (size, path, text, languageId = 'dockerfile') => ({ size, uri: pathToFileURL(join(workspace, ...path.split('/'))).href, text, languageId });
-    const documents = [document('small', 'small/Dockerfile', smallDockerfile()), document('large', 'Dockerfile', largeDockerfile())];
+    const documents = [
+      { ...document('small', 'small/Dockerfile', smallDockerfile()), variant: (i) => smallDockerfile(i) },
+      { ...document('large', 'Dockerfile', largeDockerfile()), variant: (i) => largeDockerfile(undefined, i) },
+    ];
     const probe = {
       ...document('probe', 'probe/Procfile', readFileSync(join(workspace, 'probe', 'Procfile'), 'utf8'), 'procfile'),
       what: 'a Procfile without a space after `web:`',
@@ -236,8 +241,8 @@ async function lspFigures() {
         ready: median(s.samples.ready),
         open_small: median(s.samples.open_small),
         open_large: median(s.samples.open_large),
-        // A large Dockerfile no analysis has seen (every instruction's text differs): nothing of it is cached.
-        open_large_first: median(s.samples.open_unseen),
+        // The same large Dockerfile opened again: what a parse cache saves.
+        reopen_large: median(s.samples.reopen_large),
         edit_p95_small: percentile(s.samples.edit_small, 95),
         edit_p95_large: percentile(s.samples.edit_large, 95),
         rss: s.samples.rss?.[0],
@@ -249,7 +254,7 @@ async function lspFigures() {
       ['server_ready_ms', 'ready', 'ms', true],
       ['open_to_diagnostics_ms_small', 'open_small', 'ms', true],
       ['open_to_diagnostics_ms_large', 'open_large', 'ms', true],
-      ['open_to_diagnostics_ms_large_first', 'open_large_first', 'ms', true],
+      ['open_to_diagnostics_ms_large_reopen', 'reopen_large', 'ms', true],
       ['edit_to_diagnostics_p95_ms', 'edit_p95_large', 'ms', true],
       ['edit_to_diagnostics_p95_ms_small', 'edit_p95_small', 'ms', false],
       ['server_peak_rss_mb', 'rss', 'MB', true],

@@ -24,7 +24,8 @@ if (!files.length) {
   console.error('No test files found under', roots.join(', '));
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+// A test that hangs fails after five minutes instead of holding up the run (the slowest takes well under one).
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=300000', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

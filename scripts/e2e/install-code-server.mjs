@@ -164,7 +164,7 @@ function run(command, args, cwd, output, env) {
 }
 
 /** npm as a command: the npm that runs this script (npm run test:e2e), else the one on PATH. */
-function npmCommand() {
+export function npmCommand() {
   const execPath = process.env.npm_execpath;
   if (execPath && /npm-cli\.js$/.test(execPath) && existsSync(execPath)) return { command: process.execPath, args: [execPath] };
   return { command: 'npm', args: [] };

@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheRoot, checkPrerequisites, CODE_SERVER_VERSION, installCodeServer } from './install-code-server.mjs';
+import { cacheRoot, checkPrerequisites, CODE_SERVER_VERSION, installCodeServer, npmCommand, which } from './install-code-server.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2eDir = join(repoRoot, 'test', 'e2e');
@@ -63,11 +63,6 @@ function capture(command, args, options = {}) {
   });
 }
 
-function npm() {
-  const execPath = process.env.npm_execpath;
-  return execPath && /npm-cli\.js$/.test(execPath) ? { command: process.execPath, args: [execPath] } : { command: 'npm', args: [] };
-}
-
 function fail(message) {
   console.error(`e2e: ${message}`);
   log(`failed after ${seconds(performance.now() - started)}`);
@@ -100,7 +95,7 @@ async function main() {
     }
     log('npm run package');
     rmSync(vsix, { force: true });
-    const { command, args } = npm();
+    const { command, args } = npmCommand();
     const code = await run(command, [...args, 'run', '--silent', 'package']);
     if (code !== 0 || !existsSync(vsix)) fail(`"npm run package" failed (exit ${code}) or did not write ${vsix}`);
   });
@@ -136,13 +131,16 @@ async function main() {
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   const code = await phase('tests', () =>
-    run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+    // Every wait in the harness has its own deadline; the ten-minute test timeout only stops a scenario that
+    // hangs anyway from holding up CI.
+    run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=600000', '--test-reporter=spec', ...files], {
       env: {
         ...process.env,
         E2E_CODE_SERVER_ENTRY: entry,
         E2E_EXTENSIONS_DIR: extensionsDir,
         E2E_RUN_DIR: runDir,
-        E2E_CHROMIUM: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+        // The browser checkPrerequisites found: E2E_CHROMIUM when set, else `chromium` on PATH.
+        E2E_CHROMIUM: process.env.E2E_CHROMIUM || which('chromium'),
       },
     }),
   );

@@ -4,53 +4,20 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { CLEAN_LOG, SEED_ERROR_LINE, SEED_LOG, SEED_PASSWORD, SEED_PROJECT } from '../seed-000';
 import { assertBuilt, cliPath, fixture, removeFixtures, repoRoot, runCli } from './run';
 
 before(assertBuilt);
 after(removeFixtures);
 
-const SEED_LOG = [
-  'Starting Container',
-  'DATABASE_URL=postgresql://app_user:s3cr3t-Passw0rd@db.internal:5432/railway',
-  '[2026-07-03 15:02:33 +0000] [1] [INFO] Starting gunicorn 22.0.0',
-  '[2026-07-03 15:02:33 +0000] [1] [INFO] Listening at: http://0.0.0.0:8080 (1)',
-  '[2026-07-03 15:02:33 +0000] [7] [INFO] Booting worker with pid: 7',
-  '[2026-07-03 15:02:33 +0000] [7] [ERROR] Exception in worker process',
-  'Traceback (most recent call last):',
-  '  File "/app/server/wsgi.py", line 1, in <module>',
-  '    from backend.factory import create_app  # uses postgresql://app_user:s3cr3t-Passw0rd@db.internal:5432/railway',
-  "ModuleNotFoundError: No module named 'backend'",
-  '[2026-07-03 15:02:34 +0000] [1] [ERROR] Reason: Worker failed to boot.',
-  '====================',
-  'Starting Healthcheck',
-  '====================',
-  'Path: /healthz',
-  'Retry window: 5m0s',
-  'Attempt #1 failed with service unavailable. Continuing to retry for 4m49s',
-  '1/1 replicas never became healthy!',
-  'Healthcheck failed!',
-  '',
-].join('\n');
-
-const ERROR_LINE = SEED_LOG.split('\n').findIndex((l) => l.startsWith('ModuleNotFoundError')) + 1;
-
-const CLEAN_LOG = 'Starting Container\n[2026-07-03 15:02:33 +0000] [1] [INFO] Listening at: http://0.0.0.0:8080 (1)\n';
-
 function logFile(text: string, name = 'deploy.log'): { dir: string; path: string } {
   const dir = fixture({ [name]: text });
   return { dir, path: join(dir, name) };
-}
-
-/** Runs the CLI with `input` on standard input. */
-function runWithStdin(args: readonly string[], input: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: repoRoot, input, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '' } });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('analyze: reports and exit codes', () => {
@@ -59,10 +26,10 @@ describe('analyze: reports and exit codes', () => {
     const run = runCli(['analyze', path]);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /^Root cause: .+ \[module_not_found_\w+\] \d+%\n/);
-    assert.match(run.stdout, new RegExp(`\\n {2}L${ERROR_LINE} {2}ModuleNotFoundError: No module named 'backend'\\n`));
+    assert.match(run.stdout, new RegExp(`\\n {2}L${SEED_ERROR_LINE} {2}ModuleNotFoundError: No module named 'backend'\\n`));
     assert.match(run.stdout, /\nSymptoms:\n(?: {2}.*\n| {4}.*\n)*? {2}Healthcheck failed: /);
     assert.match(run.stdout, /Railway log, \d+ lines read, \d+ secrets? masked\n$/);
-    assert.ok(!run.stdout.includes('s3cr3t-Passw0rd'), 'the password is masked');
+    assert.ok(!run.stdout.includes(SEED_PASSWORD), 'the password is masked');
     assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colours when stdout is not a terminal');
     assert.equal(run.stderr, '');
   });
@@ -77,10 +44,10 @@ describe('analyze: reports and exit codes', () => {
   test('standard input with -: the same diagnosis as from the file', () => {
     const { path } = logFile(SEED_LOG);
     const fromFile = runCli(['analyze', path, '--format', 'json']);
-    const fromStdin = runWithStdin(['analyze', '-', '--format', 'json'], SEED_LOG);
+    const fromStdin = runCli(['analyze', '-', '--format', 'json'], { input: SEED_LOG });
     assert.equal(fromStdin.status, 1, fromStdin.stderr);
     assert.equal(fromStdin.stdout, fromFile.stdout);
-    assert.equal(runWithStdin(['analyze', '-'], CLEAN_LOG).status, 0);
+    assert.equal(runCli(['analyze', '-'], { input: CLEAN_LOG }).status, 0);
   });
 
   test('--format json is exactly the DESIGN §3 shape', () => {
@@ -104,13 +71,13 @@ describe('analyze: reports and exit codes', () => {
       for (const l of cause.locations as Record<string, unknown>[]) assert.deepEqual(Object.keys(l), ['file', 'range']);
     }
     assert.match(causes[0].category as string, /^module_not_found_/);
-    assert.ok((causes[0].evidence as { line: number }[]).some((e) => e.line === ERROR_LINE));
+    assert.ok((causes[0].evidence as { line: number }[]).some((e) => e.line === SEED_ERROR_LINE));
     const symptoms = body.symptoms as Record<string, unknown>[];
     const healthcheck = symptoms.find((s) => s.id === 'healthcheck_failed');
     assert.ok(healthcheck);
     assert.deepEqual(Object.keys(healthcheck), ['id', 'message', 'evidence', 'explainedBy']);
     assert.ok((healthcheck.explainedBy as string[]).includes(causes[0].category as string));
-    assert.ok(!run.stdout.includes('s3cr3t-Passw0rd'));
+    assert.ok(!run.stdout.includes(SEED_PASSWORD));
   });
 
   test('--format markdown prints the report the panel copies', () => {
@@ -119,15 +86,12 @@ describe('analyze: reports and exit codes', () => {
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^# Deploy log diagnosis\n\nPlatform: Railway · /);
     assert.match(run.stdout, /\n## Root cause: /);
-    assert.match(run.stdout, new RegExp(`\\nL${ERROR_LINE} {2}ModuleNotFoundError: No module named 'backend'\\n`));
+    assert.match(run.stdout, new RegExp(`\\nL${SEED_ERROR_LINE} {2}ModuleNotFoundError: No module named 'backend'\\n`));
   });
 
   test('--root links causes to the config: file:line and the fix (paths relative to the current directory)', () => {
     const project = fixture({
-      'api/Procfile': 'web: gunicorn --chdir server wsgi:app --workers 2 --bind 0.0.0.0:$PORT\n',
-      'api/server/wsgi.py': 'from backend.factory import create_app\n\napp = create_app()\n',
-      'api/backend/__init__.py': '',
-      'api/backend/factory.py': 'def create_app():\n    pass\n',
+      ...Object.fromEntries(Object.entries(SEED_PROJECT).map(([path, text]) => [`api/${path}`, text])),
       'deploy.log': SEED_LOG,
     });
     const text = runCli(['analyze', 'deploy.log', '--root', 'api'], { cwd: project });

@@ -19,8 +19,8 @@ export function assertBuilt(): void {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run "npm run build" first (npm test does).`);
 }
 
-/** Runs `node dist/cli.js …args` in `cwd` with a plain environment (no colour settings, no debug). */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+/** Runs `node dist/cli.js …args` in `cwd` with a plain environment (no colour settings, no debug), `input` on stdin. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'DEPLOY_DOCTOR_DEBUG'].includes(k)) env[k] = v;
@@ -28,6 +28,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...env, ...options.env },
+    input: options.input,
     encoding: 'utf8',
     timeout: 30_000,
   });

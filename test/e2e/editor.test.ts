@@ -7,27 +7,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import { TIMEOUT, inWorkspace, launchBrowser, repoRoot, startCodeServer, waitFor, type CodeServer, type Workbench } from './harness';
+import { describe, test } from 'node:test';
+import { TIMEOUT, repoRoot, useCodeServer, waitFor, type Workbench } from './harness';
 
-let server: CodeServer | undefined;
-let browser: BrowserContext | undefined;
-
-before(async () => {
-  server = await startCodeServer('editor');
-  browser = await launchBrowser('editor');
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
-
-function scenario(fixture: string, name: string, body: (workbench: Workbench) => Promise<void>): Promise<void> {
-  assert.ok(server && browser, 'code-server and Chromium were not started');
-  return inWorkspace(browser, server, fixture, name, body);
-}
+const scenario = useCodeServer('editor');
 
 /** The squiggle is there, Problems lists the rule, and the hover shows the message and the rule's docs link. */
 async function expectDiagnostic(workbench: Workbench, file: string, rule: string, messagePart: string, underlined: string) {

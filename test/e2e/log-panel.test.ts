@@ -12,27 +12,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Frame } from 'playwright-core';
-import { TIMEOUT, fixturesDir, inWorkspace, launchBrowser, startCodeServer, waitFor, type CodeServer, type Workbench } from './harness';
+import { describe, test } from 'node:test';
+import { TIMEOUT, fixturesDir, useCodeServer, waitFor, type Workbench } from './harness';
 
-let server: CodeServer | undefined;
-let browser: BrowserContext | undefined;
-
-before(async () => {
-  server = await startCodeServer('log-panel');
-  browser = await launchBrowser('log-panel');
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
-
-function scenario(fixture: string, name: string, body: (workbench: Workbench) => Promise<void>): Promise<void> {
-  assert.ok(server && browser, 'code-server and Chromium were not started');
-  return inWorkspace(browser, server, fixture, name, body);
-}
+const scenario = useCodeServer('log-panel');
 
 const log = (name: string): string => readFileSync(join(fixturesDir, 'logs', name), 'utf8');
 
@@ -43,22 +26,10 @@ async function openPanel(workbench: Workbench) {
   const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste into the Panel' });
   await choice.waitFor({ state: 'visible', timeout: TIMEOUT.ui });
   await choice.click();
-  await page.locator('.part.editor .tab.active', { hasText: 'Deploy Log' }).waitFor({ state: 'visible', timeout: TIMEOUT.ui });
+  await workbench.waitForActiveTab('Deploy Log');
   const panel = workbench.webview();
   await panel.getByTestId('log-input').waitFor({ state: 'visible', timeout: TIMEOUT.workbench });
   return panel;
-}
-
-/** The panel's innermost frame, for evaluating in the panel's own page. */
-async function panelFrame(workbench: Workbench): Promise<Frame> {
-  return waitFor(
-    async () => {
-      const element = await workbench.page.frameLocator('iframe.webview.ready').locator('iframe#active-frame').elementHandle({ timeout: 1_000 });
-      return (await element?.contentFrame()) ?? undefined;
-    },
-    TIMEOUT.ui,
-    "the log panel's frame",
-  );
 }
 
 describe('Analyze Deploy Log panel (code-server)', () => {
@@ -86,14 +57,13 @@ describe('Analyze Deploy Log panel (code-server)', () => {
       const link = card.getByTestId('location-link').first();
       assert.match((await link.textContent()) ?? '', /Procfile/);
       await link.click();
-      await page.locator('.part.editor .tab.active', { hasText: 'Procfile' }).waitFor({ state: 'visible', timeout: TIMEOUT.ui });
-      const position = page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
+      await workbench.waitForActiveTab('Procfile');
       // The location is the app module in the start command: line 1, selected.
-      await waitFor(async () => /^Ln 1, Col \d+ \(\d+ selected\)$/.test(((await position.textContent()) ?? '').trim()), TIMEOUT.ui, 'the start command on line 1 of the Procfile to be selected');
+      await waitFor(async () => /^Ln 1, Col \d+ \(\d+ selected\)$/.test(((await workbench.cursorPosition.textContent()) ?? '').trim()), TIMEOUT.ui, 'the start command on line 1 of the Procfile to be selected');
       await workbench.waitForErrorSquiggle();
 
       // Back in the panel, Apply Fix edits the Procfile.
-      await page.locator('.part.editor .tab', { hasText: 'Deploy Log' }).first().click();
+      await workbench.switchToTab('Deploy Log');
       const apply = panel.getByTestId('root-cause').getByTestId('apply-fix').first();
       await apply.waitFor({ state: 'visible', timeout: TIMEOUT.ui });
       assert.match((await apply.getAttribute('aria-label')) ?? '', /PYTHONPATH=\./);
@@ -101,7 +71,7 @@ describe('Analyze Deploy Log panel (code-server)', () => {
       await waitFor(async () => (await apply.getAttribute('data-state')) === 'applied', TIMEOUT.ui, 'the fix to be applied');
       await workbench.screenshot('fix-applied');
 
-      await page.locator('.part.editor .tab', { hasText: 'Procfile' }).first().click();
+      await workbench.switchToTab('Procfile');
       await workbench.save();
       await workbench.expectFileContent('Procfile', 'web: PYTHONPATH=. gunicorn --chdir server wsgi:app --workers 2 --timeout 30 --bind 0.0.0.0:$PORT\n');
       await waitFor(async () => (await workbench.errorSquiggles.count()) === 0, TIMEOUT.diagnostics, 'the squiggle to go away after the fix');
@@ -121,7 +91,7 @@ describe('Analyze Deploy Log panel (code-server)', () => {
 
       // Nothing from the log became markup in the panel's page: no image, no element with an event handler,
       // no <b>, and the only scripts are VS Code's webview API shim and the panel's own nonce'd bundle.
-      const frame = await panelFrame(workbench);
+      const frame = await workbench.webviewFrame();
       // (No helper functions inside: tsx would wrap them in a `__name` call that does not exist in the page.)
       const found = await frame.evaluate(() => {
         type Element = { id: string; outerHTML: string; textContent: string | null; getAttribute(name: string): string | null };

@@ -16,27 +16,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import { TIMEOUT, fixturesDir, inWorkspace, launchBrowser, startCodeServer, waitFor, type CodeServer, type Workbench } from './harness';
+import { describe, test } from 'node:test';
+import { TIMEOUT, fixturesDir, useCodeServer, waitFor, type Scenario, type Workbench } from './harness';
 
-let server: CodeServer | undefined;
-let browser: BrowserContext | undefined;
-
-before(async () => {
-  server = await startCodeServer('railway-assist');
-  browser = await launchBrowser('railway-assist');
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
-
-function scenario(fixture: string, name: string, body: (workbench: Workbench) => Promise<void>): Promise<void> {
-  assert.ok(server && browser, 'code-server and Chromium were not started');
-  return inWorkspace(browser, server, `railway-assist/${fixture}`, name, body);
-}
+const inCodeServer = useCodeServer('railway-assist');
+/** The fixtures of this file live under test/e2e/fixtures/railway-assist/. */
+const scenario: Scenario = (fixture, name, body) => inCodeServer(`railway-assist/${fixture}`, name, body);
 
 const fixture = (name: string, file: string): string => readFileSync(join(fixturesDir, 'railway-assist', name, file), 'utf8');
 
@@ -45,7 +30,7 @@ const HEALTHCHECK_TIMEOUT_DOC = 'Seconds Railway keeps retrying the healthcheck 
 const HEALTHCHECK_DOCS_URL = 'https://docs.railway.com/deployments/healthchecks';
 const ALLOWED_RESTART_POLICIES = 'Allowed: ON_FAILURE, ALWAYS, NEVER';
 
-/** The hover over `healthcheckTimeout` is ours: heading with the key path and type, description, docs link. */
+/** The hover over `healthcheckTimeout` is ours: heading with the key path and type, description, docs link (screenshot "key"). */
 async function expectKeyHover(workbench: Workbench): Promise<void> {
   // The first request of the scenario: the language server may still be starting.
   const hover = await workbench.hoverOverText('healthcheckTimeout', 'deploy.healthcheckTimeout — integer', 'healthcheckTimeout', TIMEOUT.diagnostics);
@@ -55,6 +40,15 @@ async function expectKeyHover(workbench: Workbench): Promise<void> {
   const link = hover.locator('a', { hasText: 'Railway docs' }).first();
   await link.waitFor({ state: 'visible', timeout: TIMEOUT.ui });
   assert.equal(await link.getAttribute('data-href'), HEALTHCHECK_DOCS_URL, "the hover's docs link points elsewhere");
+  await workbench.screenshot('key');
+}
+
+/** The hover over the restartPolicyType value `value` is ours: it names the key and lists the allowed values (screenshot "value"). */
+async function expectValueHover(workbench: Workbench, value: string): Promise<void> {
+  const hover = await workbench.hoverOverText(value, ALLOWED_RESTART_POLICIES, 'restartPolicyType');
+  const text = (await hover.textContent()) ?? '';
+  assert.ok(text.includes('deploy.restartPolicyType — one of 3 values'), `the value hover does not name its key: ${text}`);
+  await workbench.screenshot('value');
 }
 
 /** Ends a hover: the mouse leaves the editor text and the widget goes. */
@@ -68,13 +62,9 @@ describe('Railway config assist and the Deploy Plan view (code-server)', () => {
     scenario('toml', 'h-railway-toml-hover', async (workbench) => {
       await workbench.openFile('railway.toml');
       await expectKeyHover(workbench);
-      await workbench.screenshot('key');
       await dismissHover(workbench);
 
-      const hover = await workbench.hoverOverText('ALWAYS', ALLOWED_RESTART_POLICIES, 'restartPolicyType');
-      const text = (await hover.textContent()) ?? '';
-      assert.ok(text.includes('deploy.restartPolicyType — one of 3 values'), `the value hover does not name its key: ${text}`);
-      await workbench.screenshot('value');
+      await expectValueHover(workbench, 'ALWAYS');
     }));
 
   test('i: railway.toml completion: restartPolicyType values (accepting ON_FAILURE writes no doubled quote) and [deploy] keys', () =>
@@ -112,7 +102,6 @@ describe('Railway config assist and the Deploy Plan view (code-server)', () => {
       assert.ok(original.includes('    "healthcheckTimeout": 120\n  }'), 'the fixture changed');
       await workbench.openFile('railway.json');
       await expectKeyHover(workbench);
-      await workbench.screenshot('key');
       await dismissHover(workbench);
 
       // A new last property of "deploy"; the editor closes each quote as it is typed: "restartPolicyType": "|"
@@ -127,10 +116,7 @@ describe('Railway config assist and the Deploy Plan view (code-server)', () => {
       await workbench.save();
       await workbench.expectFileContent('railway.json', original.replace('    "healthcheckTimeout": 120\n', '    "healthcheckTimeout": 120,\n    "restartPolicyType": "ON_FAILURE"\n'));
 
-      const hover = await workbench.hoverOverText('ON_FAILURE', ALLOWED_RESTART_POLICIES, 'restartPolicyType');
-      const text = (await hover.textContent()) ?? '';
-      assert.ok(text.includes('deploy.restartPolicyType — one of 3 values'), `the value hover does not name its key: ${text}`);
-      await workbench.screenshot('value');
+      await expectValueHover(workbench, 'ON_FAILURE');
     }));
 
   test('k: the Deploy Plan view shows the start command from railway.toml; its node opens the file with the command selected', () =>
@@ -160,7 +146,7 @@ describe('Railway config assist and the Deploy Plan view (code-server)', () => {
       await workbench.screenshot('view');
 
       await start.click();
-      await page.locator('.part.editor .tab.active', { hasText: 'railway.toml' }).waitFor({ state: 'visible', timeout: TIMEOUT.ui });
+      await workbench.waitForActiveTab('railway.toml');
       // The status bar gives the cursor, which a selection leaves at its end: the command's last column + 1.
       const expected = `Ln ${line + 1}, Col ${column + command.length + 1} (${command.length} selected)`;
       await waitFor(

@@ -5,31 +5,17 @@
  * diagnostics must still appear.
  */
 
-import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import { TIMEOUT, inWorkspace, launchBrowser, startCodeServer, type CodeServer } from './harness';
+import { test } from 'node:test';
+import { TIMEOUT, useCodeServer } from './harness';
 
-let server: CodeServer | undefined;
-let browser: BrowserContext | undefined;
-
-before(async () => {
-  server = await startCodeServer('restricted', {
-    'security.workspace.trust.enabled': true,
-    'security.workspace.trust.startupPrompt': 'always',
-    'security.workspace.trust.banner': 'always',
-  });
-  browser = await launchBrowser('restricted');
+const scenario = useCodeServer('restricted', {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'always',
+  'security.workspace.trust.banner': 'always',
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-});
-
-test('g: in restricted mode (untrusted folder) the Procfile diagnostic still appears', () => {
-  assert.ok(server && browser, 'code-server and Chromium were not started');
-  return inWorkspace(browser, server, 'procfile-pythonpath', 'g-restricted-mode', async (workbench) => {
+test('g: in restricted mode (untrusted folder) the Procfile diagnostic still appears', () =>
+  scenario('procfile-pythonpath', 'g-restricted-mode', async (workbench) => {
     const { page } = workbench;
     const dialog = page.locator('.monaco-dialog-box', { hasText: 'Do you trust the authors of the files in this folder?' });
     await dialog.waitFor({ state: 'visible', timeout: TIMEOUT.workbench });
@@ -44,5 +30,4 @@ test('g: in restricted mode (untrusted folder) the Procfile diagnostic still app
     await rows.filter({ hasText: 'first-party-import-unresolvable' }).first().waitFor({ state: 'visible', timeout: TIMEOUT.ui });
     // Still restricted at the end: the diagnostics came without trusting the folder.
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: TIMEOUT.ui });
-  });
-});
+  }));

@@ -9,54 +9,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CancellationTokenSource, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver';
 import type { AnalyzeLogResult } from '../../server/src/protocol';
+import { CLEAN_LOG, SEED_ERROR_LINE, SEED_LOG, SEED_PASSWORD, SEED_PROCFILE, SEED_PROJECT } from '../seed-000';
 import { applyTextEdits, editsFor, Harness, withTimeout } from './harness';
 
 const METHOD = 'deployDoctor/analyzeLog';
-
-const SECRET_URL = 'postgresql://app_user:s3cr3t-Passw0rd@containers-us-west-1.railway.app:5432/railway';
-
-/** The shape of seed 000: gunicorn started in server/ cannot import the project's own `backend` package. */
-const SEED_LOG = [
-  'Starting Container',
-  `DATABASE_URL=${SECRET_URL}`,
-  '[2026-07-03 15:02:33 +0000] [1] [INFO] Starting gunicorn 22.0.0',
-  '[2026-07-03 15:02:33 +0000] [1] [INFO] Listening at: http://0.0.0.0:8080 (1)',
-  '[2026-07-03 15:02:33 +0000] [1] [INFO] Using worker: sync',
-  '[2026-07-03 15:02:33 +0000] [7] [INFO] Booting worker with pid: 7',
-  '[2026-07-03 15:02:33 +0000] [7] [ERROR] Exception in worker process',
-  'Traceback (most recent call last):',
-  '  File "/opt/venv/lib/python3.11/site-packages/gunicorn/arbiter.py", line 609, in spawn_worker',
-  '    worker.init_process()',
-  '  File "/opt/venv/lib/python3.11/site-packages/gunicorn/util.py", line 371, in import_app',
-  '    mod = importlib.import_module(module)',
-  '  File "/app/server/wsgi.py", line 1, in <module>',
-  `    from backend.factory import create_app  # uses ${SECRET_URL}`,
-  "ModuleNotFoundError: No module named 'backend'",
-  '[2026-07-03 15:02:33 +0000] [7] [INFO] Worker exiting (pid: 7)',
-  '[2026-07-03 15:02:34 +0000] [1] [ERROR] Worker (pid:7) exited with code 3',
-  '[2026-07-03 15:02:34 +0000] [1] [ERROR] Shutting down: Master',
-  '[2026-07-03 15:02:34 +0000] [1] [ERROR] Reason: Worker failed to boot.',
-  '====================',
-  'Starting Healthcheck',
-  '====================',
-  'Path: /healthz',
-  'Retry window: 5m0s',
-  'Attempt #1 failed with service unavailable. Continuing to retry for 4m49s',
-  'Attempt #2 failed with service unavailable. Continuing to retry for 4m38s',
-  '1/1 replicas never became healthy!',
-  'Healthcheck failed!',
-  '',
-].join('\n');
-
-const PROCFILE = 'web: gunicorn --chdir server wsgi:app --workers 2 --timeout 30 --bind 0.0.0.0:$PORT\n';
-
-const SEED_PROJECT = {
-  Procfile: PROCFILE,
-  'server/wsgi.py': 'from backend.factory import create_app\n\napp = create_app()\n',
-  'backend/__init__.py': '',
-  'backend/factory.py': 'def create_app():\n    pass\n',
-  'requirements.txt': 'flask\ngunicorn\n',
-};
 
 /** Lines a busy app prints, to make logs of any size around the failure. */
 function bigLog(megabytes: number): string {
@@ -71,8 +27,7 @@ function progressOf(h: Harness, token: string): (WorkDoneProgressBegin | WorkDon
 }
 
 test('a seed-shaped Railway log: the import error is the root cause, explains the healthcheck, links to the Procfile', async (t) => {
-  const h = await Harness.start({ files: SEED_PROJECT });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: SEED_PROJECT });
   const result = await h.request<AnalyzeLogResult>(METHOD, { text: SEED_LOG, folderUri: h.folderUris[0] });
 
   const root = result.causes[0];
@@ -82,7 +37,7 @@ test('a seed-shaped Railway log: the import error is the root cause, explains th
   assert.ok(root.confidence > 0 && root.confidence <= 1);
   const evidence = root.evidence.find((e) => e.text.includes("No module named 'backend'"));
   assert.ok(evidence, JSON.stringify(root.evidence));
-  assert.equal(evidence.line, SEED_LOG.split('\n').findIndex((l) => l.includes("No module named 'backend'")) + 1, 'evidence keeps the line number of the paste');
+  assert.equal(evidence.line, SEED_ERROR_LINE, 'evidence keeps the line number of the paste');
 
   const healthcheck = result.symptoms.find((s) => s.id === 'healthcheck_failed');
   assert.ok(healthcheck, `symptoms: ${result.symptoms.map((s) => s.id).join(', ')}`);
@@ -100,10 +55,10 @@ test('a seed-shaped Railway log: the import error is the root cause, explains th
   const changes = editsFor(fix.edit, h.uri('Procfile'));
   assert.equal(changes.length, 1);
   assert.equal(changes[0].version, null);
-  assert.equal(applyTextEdits(PROCFILE, changes[0].edits), `web: PYTHONPATH=. ${PROCFILE.slice('web: '.length)}`);
+  assert.equal(applyTextEdits(SEED_PROCFILE, changes[0].edits), `web: PYTHONPATH=. ${SEED_PROCFILE.slice('web: '.length)}`);
 
   assert.ok(result.redactions >= 1, 'the database password is masked');
-  assert.ok(!JSON.stringify(result).includes('s3cr3t-Passw0rd'), 'the secret appears nowhere in the result');
+  assert.ok(!JSON.stringify(result).includes(SEED_PASSWORD), 'the secret appears nowhere in the result');
   assert.match(result.reportMarkdown, /^# Deploy log diagnosis\n/);
   assert.match(result.reportMarkdown, /\n## Root cause: Module not found on the import path\n/);
   assert.match(result.reportMarkdown, /\n- Where: `Procfile:1`/);
@@ -112,11 +67,10 @@ test('a seed-shaped Railway log: the import error is the root cause, explains th
 });
 
 test('a fix for an open document is versioned with the editor\'s version', async (t) => {
-  const h = await Harness.start({ files: SEED_PROJECT });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: SEED_PROJECT });
   const uri = h.uri('Procfile');
-  h.open(uri, PROCFILE, 'procfile');
-  h.change(uri, PROCFILE);
+  h.open(uri, SEED_PROCFILE, 'procfile');
+  h.change(uri, SEED_PROCFILE);
   const result = await h.request<AnalyzeLogResult>(METHOD, { text: SEED_LOG });
   const fix = result.causes[0]?.fixes.find((f) => f.isPreferred);
   assert.deepEqual(editsFor(fix?.edit, uri).map((c) => c.version), [2]);
@@ -124,16 +78,14 @@ test('a fix for an open document is versioned with the editor\'s version', async
 });
 
 test('a log without a failure: no causes, and the report says so', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
-  const result = await h.request<AnalyzeLogResult>(METHOD, { text: 'Starting Container\n[INFO] Listening at: http://0.0.0.0:8080 (1)\n' });
+  const h = await Harness.for(t);
+  const result = await h.request<AnalyzeLogResult>(METHOD, { text: CLEAN_LOG });
   assert.deepEqual(result.causes, []);
   assert.match(result.reportMarkdown, /No failure found in this log\./);
 });
 
 test('hostile text in a log comes back as plain strings', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const text = SEED_LOG.replace("No module named 'backend'", "No module named '<img src=x onerror=alert(1)>'") + '<script>alert(1)</script>\n';
   const result = await h.request<AnalyzeLogResult>(METHOD, { text });
   assert.ok(h.alive);
@@ -143,8 +95,7 @@ test('hostile text in a log comes back as plain strings', async (t) => {
 });
 
 test('progress: begin, percentages that only grow, end', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const token = 'progress-test';
   const values = progressOf(h, token);
   const result = await h.request<AnalyzeLogResult>(METHOD, { text: bigLog(4), workDoneToken: token }, 30_000);
@@ -158,8 +109,7 @@ test('progress: begin, percentages that only grow, end', async (t) => {
 });
 
 test('a 30 MB request is cancelled promptly, and other requests are answered while it runs', async (t) => {
-  const h = await Harness.start({ files: { Procfile: 'web:gunicorn app:app\n', 'app.py': 'app = None\n' } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { Procfile: 'web:gunicorn app:app\n', 'app.py': 'app = None\n' } });
   const token = 'cancel-test';
   const values = progressOf(h, token);
   const source = new CancellationTokenSource();
@@ -189,8 +139,7 @@ test('a 30 MB request is cancelled promptly, and other requests are answered whi
 });
 
 test('bad requests get clear errors and the server stays up', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   await assert.rejects(h.request(METHOD, {}), (error: { code?: number; message?: string }) => error.code === -32602 && /no log text/.test(error.message ?? ''));
   await assert.rejects(h.request(METHOD, { text: 'x', folderUri: 42 }), (error: { code?: number }) => error.code === -32602);
   const tooBig = 'x'.repeat(64 * 1024 * 1024 + 1);

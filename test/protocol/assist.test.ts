@@ -27,8 +27,7 @@ function completion(h: Harness, uri: string, position: Position, triggerCharacte
 }
 
 test('initialize announces hover, completion with its trigger characters, and document links', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const caps = h.initializeResult?.capabilities;
   assert.equal(caps?.hoverProvider, true);
   assert.deepEqual(caps?.completionProvider, { triggerCharacters: ['"', '=', '[', ' '], resolveProvider: false });
@@ -36,8 +35,7 @@ test('initialize announces hover, completion with its trigger characters, and do
 });
 
 test('hover on a railway.toml key: Markdown with the description and the Railway docs link, over the key', async (t) => {
-  const h = await Harness.start({ files: { 'app.py': FLASK_APP } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { 'app.py': FLASK_APP } });
   const { uri, position } = await openAt(h, 'railway.toml', '[deploy]\nhealthcheck|Timeout = 60\n');
   const hover = await h.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
   assert.ok(hover, 'a hover');
@@ -50,16 +48,14 @@ test('hover on a railway.toml key: Markdown with the description and the Railway
 });
 
 test('hover on a railway.json enum value lists the allowed values', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const { uri, position } = await openAt(h, 'railway.json', '{\n  "deploy": { "restartPolicyType": "NE|VER" }\n}\n');
   const hover = await h.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
   assert.match((hover?.contents as MarkupContent).value, /Allowed: `ON_FAILURE`, `ALWAYS`, `NEVER`/);
 });
 
 test('no hover, completion or links outside railway.toml / railway.json, nor on blank space', async (t) => {
-  const h = await Harness.start({ files: { 'app.py': FLASK_APP } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { 'app.py': FLASK_APP } });
   const procfile = h.uri('Procfile');
   h.open(procfile, 'web: gunicorn app:app\n', 'procfile');
   const position = { line: 0, character: 8 };
@@ -71,8 +67,7 @@ test('no hover, completion or links outside railway.toml / railway.json, nor on 
 });
 
 test('completion inside [deploy] on a half-typed line offers healthcheckPath, replacing what is typed', async (t) => {
-  const h = await Harness.start({ files: { 'app.py': FLASK_APP } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { 'app.py': FLASK_APP } });
   const { uri, text, position } = await openAt(h, 'railway.toml', '[deploy]\nstartCommand = "gunicorn app:app"\nhealth|\n');
   const items = (await completion(h, uri, position)) ?? [];
   const labels = items.map((i) => i.label);
@@ -88,8 +83,7 @@ test('completion inside [deploy] on a half-typed line offers healthcheckPath, re
 });
 
 test('table names complete after `[`, as modules', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const { uri, position } = await openAt(h, 'railway.toml', '[dep|');
   const items = (await completion(h, uri, position, '[')) ?? [];
   const deploy = items.find((i) => i.label === 'deploy');
@@ -97,8 +91,7 @@ test('table names complete after `[`, as modules', async (t) => {
 });
 
 test('enum values complete in railway.json, in the engine order, and replace the closing quote the editor typed', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const { uri, text, position } = await openAt(h, 'railway.json', '{\n  "deploy": { "restartPolicyType": "|" }\n}\n');
   const items = (await completion(h, uri, position, '"')) ?? [];
   const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
@@ -116,8 +109,7 @@ test('enum values complete in railway.json, in the engine order, and replace the
 });
 
 test('the deprecated NIXPACKS builder completes with the Deprecated tag', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const { uri, text, position } = await openAt(h, 'railway.toml', '[build]\nbuilder = "|"\n');
   const items = (await completion(h, uri, position, '"')) ?? [];
   assert.deepEqual(items.find((i) => i.label === 'NIXPACKS')?.tags, [1]);
@@ -127,8 +119,7 @@ test('the deprecated NIXPACKS builder completes with the Deprecated tag', async 
 });
 
 test('dockerfilePath is a link to the Dockerfile, resolved from the config file\'s folder', async (t) => {
-  const h = await Harness.start({ files: { 'svc/docker/web.Dockerfile': 'FROM python:3.12-slim\n', 'svc/app.py': FLASK_APP } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { 'svc/docker/web.Dockerfile': 'FROM python:3.12-slim\n', 'svc/app.py': FLASK_APP } });
   const { uri } = await openAt(h, 'svc/railway.toml', '[build]\nbuilder = "DOCKERFILE"\ndockerfilePath = "docker/web.Dockerfile"\n|');
   const links = (await h.request<DocumentLink[] | null>('textDocument/documentLink', { textDocument: { uri } })) ?? [];
   assert.equal(links.length, 1);
@@ -138,15 +129,13 @@ test('dockerfilePath is a link to the Dockerfile, resolved from the config file\
 });
 
 test('a dockerfilePath that names no file is no link', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const { uri } = await openAt(h, 'railway.json', '{ "build": { "dockerfilePath": "missing.Dockerfile" } }|');
   assert.deepEqual(await h.request('textDocument/documentLink', { textDocument: { uri } }), []);
 });
 
 test('a typed space opens value completion after `=`, and nothing while indenting', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const value = await openAt(h, 'railway.toml', '[deploy]\nrestartPolicyType = |\n');
   const values = (await completion(h, value.uri, value.position, ' ')) ?? [];
   assert.deepEqual(values.map((i) => (i.textEdit as TextEdit).newText).sort(), ['"ALWAYS"', '"NEVER"', '"ON_FAILURE"']);

@@ -16,8 +16,7 @@ const project = {
 };
 
 test('the plan names the service, its effective start command with location and URI, and the Procfile it shadows', async (t) => {
-  const h = await Harness.start({ files: project });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: project });
   const plan = await h.request<DeployPlanResult>('deployDoctor/deployPlan', { folderUri: h.folderUris[0] });
   assert.equal(plan.folderUri, h.folderUris[0]);
   assert.equal(plan.services.length, 1);
@@ -52,8 +51,7 @@ test('the plan names the service, its effective start command with location and 
 });
 
 test('without a folder URI the first folder is planned; a URI that is no workspace folder has no services', async (t) => {
-  const h = await Harness.start({ files: project });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: project });
   const first = await h.request<DeployPlanResult>('deployDoctor/deployPlan', {});
   assert.equal(first.services.length, 1);
   const other = await h.request<DeployPlanResult>('deployDoctor/deployPlan', { folderUri: 'file:///nowhere/at/all' });
@@ -63,8 +61,7 @@ test('without a folder URI the first folder is planned; a URI that is no workspa
 });
 
 test('the plan follows the editor: an unsaved edit to railway.toml changes it, after a planChanged notification', async (t) => {
-  const h = await Harness.start({ files: project });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: project });
   assert.equal((await h.request<DeployPlanResult>('deployDoctor/deployPlan', {})).services[0].start?.command, 'gunicorn app:app --bind 0.0.0.0:$PORT');
   const uri = h.uri('railway.toml');
   h.open(uri, RAILWAY_TOML, 'toml');
@@ -77,8 +74,7 @@ test('the plan follows the editor: an unsaved edit to railway.toml changes it, a
 });
 
 test('a Dockerfile created on disk is announced and shows in the plan', async (t) => {
-  const h = await Harness.start({ files: { 'app.py': FLASK_APP, 'railway.toml': '[deploy]\nstartCommand = "gunicorn app:app"\n' } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { 'app.py': FLASK_APP, 'railway.toml': '[deploy]\nstartCommand = "gunicorn app:app"\n' } });
   assert.equal((await h.request<DeployPlanResult>('deployDoctor/deployPlan', {})).services[0].dockerfile, undefined);
   h.write('Dockerfile', 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n');
   const since = h.mark();
@@ -90,8 +86,7 @@ test('a Dockerfile created on disk is announced and shows in the plan', async (t
 });
 
 test('editing a Python file does not announce a plan change', async (t) => {
-  const h = await Harness.start({ files: project });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: project });
   await h.request('deployDoctor/deployPlan', {});
   const uri = h.uri('app.py');
   const since = h.mark();
@@ -99,6 +94,5 @@ test('editing a Python file does not announce a plan change', async (t) => {
   h.change(uri, `${project['app.py']}\n# edited\n`);
   // A request answered after the edits, then twice the notifier's 300 ms delay: a negative needs a wait.
   await h.diagnostics(uri);
-  await new Promise((resolve) => setTimeout(resolve, 600));
-  assert.equal(h.count('deployDoctor/planChanged', since), 0);
+  assert.equal(await h.countAfterWaiting('deployDoctor/planChanged', since, 600), 0);
 });

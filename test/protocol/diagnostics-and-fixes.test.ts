@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { applyTextEdits, editsFor, Harness, isCodeAction } from './harness';
-import { BAD_PROCFILE, GOOD_PROCFILE, healthyProject } from './fixtures';
+import { applyTextEdits, editsFor, Harness } from './harness';
+import { BAD_PROCFILE, GOOD_PROCFILE, healthyProject, projectWithWorker } from './fixtures';
 
 async function openBrokenProcfile(h: Harness, text = BAD_PROCFILE): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
   const uri = h.uri('Procfile');
@@ -12,13 +12,12 @@ async function openBrokenProcfile(h: Harness, text = BAD_PROCFILE): Promise<{ ur
   const items = await h.diagnosticItems(uri);
   assert.equal(items.length, 1, `one diagnostic, got ${JSON.stringify(items)}`);
   const diagnostic = items[0];
-  const actions = ((await h.codeActions(uri, diagnostic.range, [diagnostic])) ?? []).filter(isCodeAction);
+  const actions = await h.quickFixes(uri, diagnostic.range, [diagnostic]);
   return { uri, diagnostic, actions };
 }
 
 test('a Procfile without a space after `web:` gets a procfile-syntax error; its preferred fix clears it', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const { uri, diagnostic, actions } = await openBrokenProcfile(h);
 
   assert.equal(diagnostic.code, 'procfile-syntax');
@@ -45,8 +44,7 @@ test('a Procfile without a space after `web:` gets a procfile-syntax error; its 
 });
 
 test('every diagnostic also offers disable-for-line, disable-for-file and show-documentation, with one preferred action', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const { diagnostic, actions } = await openBrokenProcfile(h);
 
   const titles = actions.map((a) => a.title);
@@ -75,8 +73,7 @@ for (const [index, scope] of [
   [2, 'file'],
 ] as const) {
   test(`"Disable procfile-syntax for this ${scope}" inserts a comment that silences the diagnostic`, async (t) => {
-    const h = await Harness.start({ files: healthyProject });
-    t.after(() => h.dispose());
+    const h = await Harness.for(t, { files: healthyProject });
     const { uri, actions } = await openBrokenProcfile(h);
     const [change] = editsFor(actions[index].edit, uri);
     const silenced = applyTextEdits(BAD_PROCFILE, change.edits);
@@ -87,8 +84,7 @@ for (const [index, scope] of [
 }
 
 test('code actions ignore diagnostics from other sources and ranges that match no finding', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const { uri, diagnostic } = await openBrokenProcfile(h);
   const foreign: Diagnostic = { ...diagnostic, source: 'another-linter' };
   const moved: Diagnostic = { ...diagnostic, range: { start: { line: 0, character: 1 }, end: { line: 0, character: 4 } } };
@@ -97,8 +93,7 @@ test('code actions ignore diagnostics from other sources and ranges that match n
 });
 
 test('a stale diagnostic (document edited since) gets no actions; unchanged state answers "unchanged"', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const { uri, diagnostic } = await openBrokenProcfile(h);
   const first = await h.diagnostics(uri);
   assert.equal(first.kind, 'full');
@@ -114,8 +109,7 @@ test('a stale diagnostic (document edited since) gets no actions; unchanged stat
 });
 
 test('source.fixAll.deployDoctor applies every preferred fix of the file at once, and no suppression', async (t) => {
-  const h = await Harness.start({ files: { ...healthyProject, 'worker.py': 'print("working")\n' } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: projectWithWorker });
   const text = 'web:gunicorn app:app\r\nworker:python worker.py\r\n';
   const uri = h.uri('Procfile');
   h.open(uri, text, 'procfile');
@@ -125,7 +119,7 @@ test('source.fixAll.deployDoctor applies every preferred fix of the file at once
   const quickFixOnly = (await h.codeActions(uri, before[0].range, [], ['quickfix'])) ?? [];
   assert.deepEqual(quickFixOnly, [], 'no fix-all when only quick fixes are asked for');
 
-  const actions = ((await h.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll'])) ?? []).filter(isCodeAction);
+  const actions = await h.quickFixes(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
   assert.equal(actions.length, 1);
   assert.equal(actions[0].kind, 'source.fixAll.deployDoctor');
   const changes = editsFor(actions[0].edit, uri);
@@ -141,8 +135,7 @@ test('source.fixAll.deployDoctor applies every preferred fix of the file at once
 });
 
 test('a duplicate process carries the Unnecessary tag and related information pointing at the definition used', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const uri = h.uri('Procfile');
   h.open(uri, 'web: gunicorn app:app\nweb: gunicorn app:app --workers 2\n', 'procfile');
   const items = await h.diagnosticItems(uri);

@@ -8,6 +8,9 @@ export const healthyProject: Readonly<Record<string, string>> = {
   'requirements.txt': 'flask\ngunicorn\n',
 };
 
+/** The same, with a `worker.py` for a `worker: python worker.py` line. */
+export const projectWithWorker: Readonly<Record<string, string>> = { ...healthyProject, 'worker.py': 'print("working")\n' };
+
 /** The Procfile line every test breaks the same way: no space after `web:`. */
 export const BAD_PROCFILE = 'web:gunicorn app:app\n';
 export const GOOD_PROCFILE = 'web: gunicorn app:app\n';

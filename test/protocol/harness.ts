@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
@@ -137,6 +138,13 @@ export class Harness {
     return harness;
   }
 
+  /** Starts a harness for one test and disposes of it when the test ends, however it ends. */
+  static async for(t: Pick<TestContext, 'after'>, options: HarnessOptions = {}): Promise<Harness> {
+    const harness = await Harness.start(options);
+    t.after(() => harness.dispose());
+    return harness;
+  }
+
   get alive(): boolean {
     return !this.exited;
   }
@@ -205,6 +213,11 @@ export class Harness {
     return this.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
   }
 
+  /** The code actions (not bare commands) the server offers for these diagnostics; none when it answers null. */
+  async quickFixes(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return ((await this.codeActions(uri, range, diagnostics, only)) ?? []).filter(isCodeAction);
+  }
+
   watchedFilesChanged(changes: FileEvent[]): void {
     void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
@@ -245,6 +258,15 @@ export class Harness {
 
   count(method: string, since = 0): number {
     return this.received.slice(since).filter((m) => m.method === method).length;
+  }
+
+  /**
+   * Waits `ms`, then counts the messages with this method sent after `since`: how a test shows that something
+   * did not happen (the wait must outlast whatever delay the server would send it after).
+   */
+  async countAfterWaiting(method: string, since: number, ms: number): Promise<number> {
+    await new Promise((resolveWait) => setTimeout(resolveWait, ms));
+    return this.count(method, since);
   }
 
   /** shutdown + exit; kills the process when it has not exited within two seconds. Removes the temp folder. */

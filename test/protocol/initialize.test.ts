@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import { Harness } from './harness';
 
 test('initialize announces pull diagnostics with inter-file dependencies, quick fixes and fix-all', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const caps = h.initializeResult?.capabilities;
   assert.ok(caps, 'initialize returned capabilities');
   assert.deepEqual(caps.diagnosticProvider, { identifier: 'deploy-doctor', interFileDependencies: true, workspaceDiagnostics: false });
@@ -19,8 +18,7 @@ test('initialize announces pull diagnostics with inter-file dependencies, quick 
 });
 
 test('the server answers initialize within a second of being spawned (server_ready)', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   assert.ok(h.readyMs > 0 && h.readyMs < 1000, `spawn → initialize result took ${Math.round(h.readyMs)} ms`);
 });
 

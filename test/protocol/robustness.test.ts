@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
-import { endOf, Harness, isCodeAction, SERVER_BUNDLE } from './harness';
-import { BAD_PROCFILE, healthyProject } from './fixtures';
+import { endOf, Harness, SERVER_BUNDLE } from './harness';
+import { BAD_PROCFILE, healthyProject, projectWithWorker } from './fixtures';
 
 const WITHIN_MS = 1_000;
 
@@ -30,8 +30,7 @@ async function exercise(h: Harness, uri: string, text: string): Promise<Diagnost
 }
 
 test('random bytes, a 10 000-line Dockerfile, half-typed TOML, CRLF and a BOM: answers within a second, still alive', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   // Time the inputs, not the engine's start-up (initialize.test.ts covers that).
   await h.waitFor('deployDoctor/serverStatus');
   const noise = randomBytes(64 * 1024).toString('latin1');
@@ -68,15 +67,14 @@ test('random bytes, a 10 000-line Dockerfile, half-typed TOML, CRLF and a BOM: a
 });
 
 test('the CRLF fix is a command that switches the line endings (editors normalise line breaks in edits)', async (t) => {
-  const h = await Harness.start({ files: { ...healthyProject, 'worker.py': 'print("working")\n' } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: projectWithWorker });
   const text = 'web: gunicorn app:app\r\nworker: python worker.py\r\n';
   const uri = h.uri('Procfile');
   h.open(uri, text, 'procfile');
   const items = await h.diagnosticItems(uri);
   const crlf = items.find((d) => typeof d.message === 'string' && d.message.includes('CRLF'));
   assert.ok(crlf, JSON.stringify(items));
-  const actions = ((await h.codeActions(uri, crlf.range, [crlf])) ?? []).filter(isCodeAction);
+  const actions = await h.quickFixes(uri, crlf.range, [crlf]);
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix);
   assert.equal(fix.edit, undefined);
@@ -84,8 +82,7 @@ test('the CRLF fix is a command that switches the line endings (editors normalis
 });
 
 test('documents over 5 MB get no analysis, and the server stays responsive', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   await h.waitFor('deployDoctor/serverStatus');
   const uri = h.uri('huge/Procfile');
   const text = `${BAD_PROCFILE}${'# padding\n'.repeat(600_000)}`;
@@ -98,8 +95,7 @@ test('documents over 5 MB get no analysis, and the server stays responsive', asy
 });
 
 test('a burst of edits is answered for the latest text', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const uri = h.uri('Procfile');
   h.open(uri, '', 'procfile');
   let text = '';
@@ -114,8 +110,7 @@ test('a burst of edits is answered for the latest text', async (t) => {
 });
 
 test('a request cancelled by the client is answered with RequestCancelled, and the server goes on', async (t) => {
-  const h = await Harness.start({ files: healthyProject });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject });
   const uri = h.uri('Procfile');
   h.open(uri, BAD_PROCFILE, 'procfile');
   const { CancellationTokenSource } = await import('vscode-jsonrpc/node');
@@ -129,12 +124,9 @@ test('a request cancelled by the client is answered with RequestCancelled, and t
 test('without its parser files the server says so once, answers with empty results and keeps running', async (t) => {
   // A copy of the bundle far from dist/wasm and node_modules cannot find the tree-sitter grammars.
   const lonely = mkdtempSync(join(tmpdir(), 'no-wasm-'));
+  t.after(() => rmSync(lonely, { recursive: true, force: true }));
   copyFileSync(SERVER_BUNDLE, join(lonely, 'server.js'));
-  const h = await Harness.start({ files: healthyProject, serverBundle: join(lonely, 'server.js') });
-  t.after(async () => {
-    await h.dispose();
-    rmSync(lonely, { recursive: true, force: true });
-  });
+  const h = await Harness.for(t, { files: healthyProject, serverBundle: join(lonely, 'server.js') });
   const status = await h.waitFor('deployDoctor/serverStatus');
   assert.equal((status.params as { state: string }).state, 'failed');
   const uri = h.uri('Procfile');

@@ -6,16 +6,14 @@ import { Harness } from './harness';
 import { BAD_PROCFILE, healthyProject } from './fixtures';
 
 test('"off" silences a rule', async (t) => {
-  const h = await Harness.start({ files: healthyProject, settings: { rules: { 'procfile-syntax': 'off' } } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject, settings: { rules: { 'procfile-syntax': 'off' } } });
   const uri = h.uri('Procfile');
   h.open(uri, BAD_PROCFILE, 'procfile');
   assert.deepEqual(await h.diagnosticItems(uri), []);
 });
 
 test('"warning" lowers the severity, and settings are asked for with the document as scope', async (t) => {
-  const h = await Harness.start({ files: healthyProject, settings: { rules: { 'procfile-syntax': 'warning' } } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject, settings: { rules: { 'procfile-syntax': 'warning' } } });
   const uri = h.uri('Procfile');
   h.open(uri, BAD_PROCFILE, 'procfile');
   const items = await h.diagnosticItems(uri);
@@ -26,8 +24,7 @@ test('"warning" lowers the severity, and settings are asked for with the documen
 });
 
 test('a configuration change makes the server ask for a diagnostic refresh, and the new settings apply', async (t) => {
-  const h = await Harness.start({ files: healthyProject, settings: { rules: { 'procfile-syntax': 'off' } } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject, settings: { rules: { 'procfile-syntax': 'off' } } });
   const uri = h.uri('Procfile');
   h.open(uri, BAD_PROCFILE, 'procfile');
   assert.deepEqual(await h.diagnosticItems(uri), []);
@@ -43,8 +40,7 @@ test('a configuration change makes the server ask for a diagnostic refresh, and 
 });
 
 test('the server registers for changes to its own settings section', async (t) => {
-  const h = await Harness.start();
-  t.after(() => h.dispose());
+  const h = await Harness.for(t);
   const registration = await h.waitFor('client/registerCapability');
   assert.deepEqual(registration.params, {
     registrations: [{ id: (registration.params as { registrations: { id: string }[] }).registrations[0].id, method: 'workspace/didChangeConfiguration', registerOptions: { section: 'deployDoctor' } }],
@@ -52,8 +48,7 @@ test('the server registers for changes to its own settings section', async (t) =
 });
 
 test('invalid values fall back to the rule default and are reported in the log', async (t) => {
-  const h = await Harness.start({ files: healthyProject, settings: { rules: { 'procfile-syntax': 'loud', 'Not A Rule': 'off' } } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: healthyProject, settings: { rules: { 'procfile-syntax': 'loud', 'Not A Rule': 'off' } } });
   const uri = h.uri('Procfile');
   h.open(uri, BAD_PROCFILE, 'procfile');
   const items = await h.diagnosticItems(uri);
@@ -64,12 +59,11 @@ test('invalid values fall back to the rule default and are reported in the log',
 });
 
 test('settings are per resource: each workspace folder gets its own', async (t) => {
-  const h = await Harness.start({
+  const h = await Harness.for(t, {
     files: healthyProject,
     extraFolders: ['api service'],
     settings: (scopeUri: string | undefined) => ({ rules: { 'procfile-syntax': scopeUri?.includes('api%20service') ? 'warning' : 'error' } }),
   });
-  t.after(() => h.dispose());
   const first = h.uri('Procfile');
   const second = h.uri('../api service/Procfile');
   h.write('../api service/app.py', 'from flask import Flask\napp = Flask(__name__)\n');

@@ -11,8 +11,7 @@ const CHANGED = 2;
 const DELETED = 3;
 
 test('a Procfile changed on disk makes the server ask for a refresh, and the new content is analysed', async (t) => {
-  const h = await Harness.start({ files: { ...healthyProject, Procfile: GOOD_PROCFILE } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { ...healthyProject, Procfile: GOOD_PROCFILE } });
   const uri = h.uri('Procfile');
   assert.deepEqual(await h.diagnosticItems(uri), [], 'a file that is not open is read from disk');
 
@@ -26,8 +25,7 @@ test('a Procfile changed on disk makes the server ask for a refresh, and the new
 });
 
 test('created and deleted files update the project listing', async (t) => {
-  const h = await Harness.start({ files: { ...healthyProject, 'api/app.py': FLASK_APP, 'api/requirements.txt': 'flask\ngunicorn\n' } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { ...healthyProject, 'api/app.py': FLASK_APP, 'api/requirements.txt': 'flask\ngunicorn\n' } });
   const uri = h.uri('api/Procfile');
   assert.deepEqual(await h.diagnosticItems(uri), [], 'nothing there yet');
 
@@ -46,8 +44,7 @@ test('created and deleted files update the project listing', async (t) => {
 });
 
 test('the open editor text wins over the file on disk', async (t) => {
-  const h = await Harness.start({ files: { ...healthyProject, Procfile: BAD_PROCFILE } });
-  t.after(() => h.dispose());
+  const h = await Harness.for(t, { files: { ...healthyProject, Procfile: BAD_PROCFILE } });
   const uri = h.uri('Procfile');
   h.open(uri, GOOD_PROCFILE, 'procfile');
   assert.deepEqual(await h.diagnosticItems(uri), []);

@@ -1,2 +1,0 @@
-// Placeholder so the test project is not empty.
-export {};
