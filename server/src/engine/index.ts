@@ -31,7 +31,7 @@ export type { CompletionEntry, DocumentLink, HoverInfo } from './railway/assist'
 export type { PlanLocation, PlanService, PlanSource, PlanView } from './plan/view';
 export type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './deploy-log/types';
 export { CATEGORIES, SYMPTOMS } from './deploy-log/types';
-export { createLogScanner, diagnoseLog, type LogScanner, type LogScanOptions } from './deploy-log/index';
+export { createLogScanner, diagnoseLog, type LogScanner } from './deploy-log/index';
 
 export interface Engine {
   /** Every rule's metadata, in registry order. */

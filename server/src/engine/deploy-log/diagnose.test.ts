@@ -203,24 +203,6 @@ describe('platform fixtures', () => {
   });
 });
 
-describe('linking seam', () => {
-  test('a linker fills locations and fixes; its failure costs nothing', () => {
-    const link = (cause: LogCause) => ({
-      locations: [{ file: 'Procfile', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 20 } } }],
-      fixes: [{ title: `fix ${cause.category}` }],
-    });
-    const d = diagnoseLog(fixture('platform/seed-000-railway.log'), { link });
-    assert.equal(d.causes[0].locations[0].file, 'Procfile');
-    assert.equal(d.causes[0].fixes[0].title, 'fix module_not_found_pythonpath');
-    const broken = diagnoseLog(fixture('platform/seed-000-railway.log'), {
-      link: () => {
-        throw new Error('no plan');
-      },
-    });
-    assert.deepEqual(broken.causes[0].locations, []);
-  });
-});
-
 describe('streaming', () => {
   const texts = ['platform/seed-000-railway.log', 'platform/seed-002-excerpt.log', 'platform/railway-json-export.log', 'captured/gunicorn-worker-missing-module.log', 'platform/ansi-crlf.log', 'platform/several-deploys.log'];
   for (const path of texts) {

@@ -21,9 +21,8 @@ import type { PlatformHint } from './reader';
 import { MASK, redact } from './redact';
 import { refine } from './refine';
 import type { Finding } from './signatures/types';
-import type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './types';
+import type { Category, EvidenceLine, LogCause, LogDiagnosis, LogPlatform, LogSymptom, SymptomId } from './types';
 
-export type Linker = (cause: LogCause) => { locations: LogLocation[]; fixes: LogFix[] };
 
 /** Facts the log states about the deploy as a whole (builder, its start command, the healthcheck settings). */
 export interface DeployFacts {
@@ -129,7 +128,7 @@ export class Diagnoser {
     }
   }
 
-  finish(totalLines: number, link?: Linker): LogDiagnosis {
+  finish(totalLines: number): LogDiagnosis {
     const cur = this.current;
     const chosen = cur.hasCause || !this.lastWithCause ? cur : this.lastWithCause;
     const trailing = chosen === cur ? undefined : cur;
@@ -177,7 +176,7 @@ export class Diagnoser {
     const outCauses: LogCause[] = ranking.causes.map((c) => {
       const values = cleanValues({ ...this.factValues(c.category!), ...c.values });
       const count = seen(c);
-      let cause: LogCause = {
+      return {
         category: c.category!,
         ...(RULE_OF[c.category!] ? { ruleId: RULE_OF[c.category!] } : {}),
         confidence: ranking.confidence(c),
@@ -190,15 +189,6 @@ export class Diagnoser {
         values,
         ...(count > 1 ? { count } : {}),
       };
-      if (link) {
-        try {
-          const linked = link(cause);
-          cause = { ...cause, locations: linked.locations ?? [], fixes: linked.fixes ?? [] };
-        } catch {
-          // A linker failure never costs the diagnosis.
-        }
-      }
-      return cause;
     });
 
     const order = (s: Aggregate): number => symptomOrder.indexOf(s.symptom!);

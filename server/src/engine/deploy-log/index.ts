@@ -1,23 +1,21 @@
 /**
  * Deploy log analysis: the public API of `engine/deploy-log` (DESIGN §2, §3).
  *
- *   const scanner = createLogScanner({ link });
+ *   const scanner = createLogScanner();
  *   for await (const chunk of stream) scanner.push(chunk);   // chunks may split lines anywhere
  *   const diagnosis = scanner.finish();
  *
  * `diagnoseLog(text)` is the same over one chunk. Memory does not grow with the size of the log. Causes come
  * with empty `locations` and `fixes`; `linkDiagnosis` (link.ts, the engine's `linkLog`) fills them in from the
- * project afterwards. A `Linker` option does it per cause while the diagnosis is assembled.
+ * project afterwards.
  */
 
-import type { Linker } from './diagnose';
 import { READER_PATTERNS } from './reader';
 import { REDACT_PATTERNS } from './redact';
 import { SCANNER_PATTERNS, Scanner } from './scanner';
 import { catalogPatterns } from './signatures/index';
 import type { LogDiagnosis } from './types';
 
-export type { Linker } from './diagnose';
 export type { Category, EvidenceLine, LogCause, LogDiagnosis, LogFix, LogLocation, LogPlatform, LogSymptom, SymptomId } from './types';
 
 export interface LogScanner {
@@ -27,13 +25,8 @@ export interface LogScanner {
   finish(): LogDiagnosis;
 }
 
-export interface LogScanOptions {
-  /** Fills in config locations and fixes for each cause; without it they stay empty. */
-  readonly link?: Linker;
-}
-
-export function createLogScanner(options?: LogScanOptions): LogScanner {
-  const scanner = new Scanner(options?.link);
+export function createLogScanner(): LogScanner {
+  const scanner = new Scanner();
   return {
     push: (chunk) => {
       try {
@@ -46,8 +39,8 @@ export function createLogScanner(options?: LogScanOptions): LogScanner {
   };
 }
 
-export function diagnoseLog(text: string, options?: LogScanOptions): LogDiagnosis {
-  const scanner = createLogScanner(options);
+export function diagnoseLog(text: string): LogDiagnosis {
+  const scanner = createLogScanner();
   scanner.push(text);
   return scanner.finish();
 }

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { memoryFiles } from '../files';
 import { applyFix, testEngine } from '../../node/testing';
+import { readFileSync } from 'node:fs';
+import { diagnoseLog } from './index';
+import { linkDiagnosis, type LinkContext } from './link';
 import type { Category, LogCause, LogDiagnosis } from './types';
+
+const LOG = new URL('../../../../test/fixtures/logs/platform/seed-000-railway.log', import.meta.url);
 
 function cause(category: Category, values: Record<string, string>): LogCause {
   return { category, confidence: 0.6, message: 'The app crashed.', evidence: [], locations: [], fixes: [], explains: ['http_502'], signature: 'test', values };
@@ -139,4 +144,21 @@ describe('linking log causes to the project', () => {
     assert.equal(linked.category, 'wrong_app_module_path');
     assert.ok(!linked.fixes.some((f) => /requirements/.test(f.title)), JSON.stringify(linked.fixes));
   });
+
+  test('the seed 000 log, diagnosed and then linked: the Procfile line with its fix', async () => {
+    const engine = await testEngine();
+    const linked = engine.linkLog(memoryFiles(seed000), diagnoseLog(readFileSync(LOG, 'utf8')));
+    assert.equal(linked.causes[0].locations[0].file, 'Procfile');
+    assert.equal(linked.causes[0].fixes[0].title, 'Prepend PYTHONPATH=. to the start command');
+  });
+
+  test('a cause whose linking fails keeps what the log said: the links are lost, never the diagnosis', () => {
+    const broken = new Proxy({}, { get: () => { throw new Error('no plan'); } }) as LinkContext['project'];
+    const c = cause('missing_env_var', { variable: 'SECRET_KEY' });
+    const diagnosis: LogDiagnosis = { causes: [c], symptoms: [], platform: 'railway', redactions: 0, lines: 1 };
+    const linked = linkDiagnosis({ project: broken, findings: [] }, diagnosis);
+    assert.deepEqual(linked.causes, [c]);
+    assert.deepEqual(linked.causes[0].locations, []);
+  });
 });
+

@@ -54,7 +54,7 @@ const MODULE_CATEGORIES = new Set<Category>(['module_not_found_pythonpath', 'mod
 export function linkDiagnosis(ctx: LinkContext, diagnosis: LogDiagnosis): LogDiagnosis {
   const renamed = new Map<Category, Category>();
   const causes = diagnosis.causes.map((cause) => {
-    const linked = linkCause(ctx, cause);
+    const linked = linkGuarded(ctx, cause);
     if (linked.category !== cause.category) renamed.set(cause.category, linked.category);
     return linked;
   });
@@ -68,6 +68,15 @@ export function linkDiagnosis(ctx: LinkContext, diagnosis: LogDiagnosis): LogDia
     ? diagnosis.symptoms.map((s) => ({ ...s, explainedBy: [...new Set(s.explainedBy.map((c) => renamed.get(c) ?? c))] }))
     : diagnosis.symptoms;
   return { ...diagnosis, causes: ranked, symptoms };
+}
+
+/** A cause whose linking fails keeps what the log said: the links are lost, never the diagnosis. */
+function linkGuarded(ctx: LinkContext, cause: LogCause): LogCause {
+  try {
+    return linkCause(ctx, cause);
+  } catch {
+    return cause;
+  }
 }
 
 /** The linked cause, with the rule id that goes with its (possibly more precise) category. */

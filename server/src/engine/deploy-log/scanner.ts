@@ -14,7 +14,7 @@
  */
 
 import type { RawEvidence } from './aggregate';
-import { Diagnoser, type Linker } from './diagnose';
+import { Diagnoser } from './diagnose';
 import { MAX_LINE, normalizeLine, type LineSource } from './reader';
 import { CHAIN_MARKERS, PREFILTER, TRACEBACK_HEADER } from './signatures/index';
 import { classifyException, lastFirstParty, where } from './signatures/python';
@@ -49,8 +49,6 @@ export class Scanner {
   private chainFrom: Traceback | undefined;
   private finished: LogDiagnosis | undefined;
   readonly diagnoser = new Diagnoser();
-
-  constructor(private readonly link?: Linker) {}
 
   push(chunk: string): void {
     if (this.finished || typeof chunk !== 'string' || chunk.length === 0) return;
@@ -99,7 +97,7 @@ export class Scanner {
     }
     this.endTraceback();
     this.releaseHeld();
-    this.finished = this.diagnoser.finish(this.lineNo, this.link);
+    this.finished = this.diagnoser.finish(this.lineNo);
     return this.finished;
   }
 
