@@ -46,6 +46,18 @@ describe('hover and completion in railway.toml and railway.json', () => {
     assert.equal(items.find((i) => i.label === 'healthcheckPath')?.insertText, 'healthcheckPath = ');
   });
 
+  test('TOML completion and hover read lines as the editor does: CRLF and lone CR too', async () => {
+    for (const eol of ['\r\n', '\r']) {
+      const values = await at('railway.toml', `[build]${eol}builder = "|`);
+      assert.ok(values.engine.completion(values.files, 'railway.toml', values.offset).some((i) => i.label === 'RAILPACK'), JSON.stringify(eol));
+      const keys = await at('railway.toml', `[deploy]${eol}startCommand = "x"${eol}health|`);
+      const labels = keys.engine.completion(keys.files, 'railway.toml', keys.offset).map((i) => i.label);
+      assert.ok(labels.includes('healthcheckPath') && !labels.includes('startCommand'), JSON.stringify(eol));
+      const hover = await at('railway.toml', `[deploy]${eol}restartPolicyType = "NE|VER"${eol}broken = [${eol}`);
+      assert.match(hover.engine.hover(hover.files, 'railway.toml', hover.offset)!.markdown, /Allowed: `ON_FAILURE`/);
+    }
+  });
+
   test('TOML enum value completion and table names', async () => {
     const values = await at('railway.toml', '[build]\nbuilder = "|');
     assert.deepEqual(values.engine.completion(values.files, 'railway.toml', values.offset).map((i) => i.label), ['RAILPACK', 'DOCKERFILE', 'NIXPACKS', 'HEROKU', 'PAKETO']);

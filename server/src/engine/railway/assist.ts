@@ -8,6 +8,7 @@
 import { getLocation } from 'jsonc-parser';
 import { getPath, type ConfigNode, type ConfigObject } from '../config/tree';
 import { joinPath } from '../files';
+import { LineIndex } from '../text';
 import type { OffsetRange } from '../types';
 import type { RailwayConfig } from './config';
 import { allSections, stringValue } from './config';
@@ -96,12 +97,13 @@ const KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t
 
 /** The key or value under `offset` read from its line and the table header above it. */
 function locateOnLine(text: string, offset: number): Located | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const newline = text.indexOf('\n', offset);
-  const line = text.slice(lineStart, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const lines = new LineIndex(text);
+  const lineNo = lines.positionAt(offset).line;
+  const lineStart = lines.lineStart(lineNo);
+  const line = lines.lineText(lineNo);
   const m = KEY_LINE.exec(line);
   if (!m) return undefined;
-  const path = [...currentTable(text, lineStart), ...m[2].split('.').map((p) => p.trim())];
+  const path = [...currentTable(lines, lineNo), ...m[2].split('.').map((p) => p.trim())];
   const keyStart = lineStart + m[1].length;
   const keyEnd = keyStart + m[2].length;
   if (offset >= keyStart && offset <= keyEnd) return { path, range: { start: keyStart, end: keyEnd }, onValue: false };
@@ -143,9 +145,10 @@ function overClosingQuote(text: string, range: OffsetRange, opened: boolean): Of
 }
 
 function tomlCompletion(config: RailwayConfig, text: string, offset: number): CompletionEntry[] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const line = text.slice(lineStart, offset);
-  const table = currentTable(text, lineStart);
+  const lines = new LineIndex(text);
+  const lineNo = lines.positionAt(offset).line;
+  const line = text.slice(lines.lineStart(lineNo), offset);
+  const table = currentTable(lines, lineNo);
   // `[dep|` → table names.
   const header = /^\s*\[\[?([A-Za-z0-9_.-]*)$/.exec(line);
   if (header) {
@@ -167,38 +170,37 @@ function tomlCompletion(config: RailwayConfig, text: string, offset: number): Co
   const start = offset - key[1].length;
   const present = getPath(config.doc.root, ...table);
   // A half-typed file does not parse: read the keys of the current table from its lines instead.
-  const existing = present?.kind === 'object' ? new Set((present as ConfigObject).entries.keys()) : keysInTable(text, lineStart, offset);
+  const existing = present?.kind === 'object' ? new Set((present as ConfigObject).entries.keys()) : keysInTable(lines, lineNo);
   const insert = (name: string): string => `${/^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name)} = `;
   // `$schema` is how a JSON file names its schema; TOML editors (Even Better TOML) use a `#:schema` comment.
   return keys(table, insert, { start, end: offset }, false).filter((e) => e.label !== '$schema' && (e.kind === 'section' || !existing.has(e.label)));
 }
 
-/** `key =` lines of the table around the cursor's line (other than the cursor's own). */
-function keysInTable(text: string, lineStart: number, offset: number): Set<string> {
+const TABLE_HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/;
+
+/** `key =` lines of the table around line `lineNo` (other than that line). */
+function keysInTable(lines: LineIndex, lineNo: number): Set<string> {
   const found = new Set<string>();
-  const lineEnd = text.indexOf('\n', offset);
-  const before = text.slice(0, lineStart).split(/\r?\n/);
-  const after = lineEnd < 0 ? [] : text.slice(lineEnd + 1).split(/\r?\n/);
-  const header = /^\s*\[/;
   const key = /^\s*([A-Za-z0-9_-]+)\s*=/;
-  for (let i = before.length - 1; i >= 0 && !header.test(before[i]); i--) {
-    const m = key.exec(before[i]);
+  const visit = (i: number): boolean => {
+    const text = lines.lineText(i);
+    if (/^\s*\[/.test(text)) return false;
+    const m = key.exec(text);
     if (m) found.add(m[1]);
-  }
-  for (const line of after) {
-    if (header.test(line)) break;
-    const m = key.exec(line);
-    if (m) found.add(m[1]);
-  }
+    return true;
+  };
+  for (let i = lineNo - 1; i >= 0 && visit(i); i--);
+  for (let i = lineNo + 1; i < lines.lineCount && visit(i); i++);
   return found;
 }
 
-/** The `[a.b]` table in force at `lineStart`, as a key path. */
-function currentTable(text: string, lineStart: number): string[] {
-  const before = text.slice(0, lineStart);
-  const headers = [...before.matchAll(/^\s*\[\[?\s*([^\]\n]+?)\s*\]\]?\s*(?:#.*)?$/gm)];
-  const last = headers[headers.length - 1];
-  return last ? last[1].split('.').map((p) => p.trim().replace(/^["']|["']$/g, '')) : [];
+/** The `[a.b]` table in force on line `lineNo`, as a key path. */
+function currentTable(lines: LineIndex, lineNo: number): string[] {
+  for (let i = lineNo - 1; i >= 0; i--) {
+    const m = TABLE_HEADER.exec(lines.lineText(i));
+    if (m) return m[1].split('.').map((p) => p.trim().replace(/^["']|["']$/g, ''));
+  }
+  return [];
 }
 
 function keys(parent: readonly string[], insert: (name: string) => string, range: OffsetRange, json: boolean): CompletionEntry[] {
