@@ -155,3 +155,10 @@ export function shiftedText(mapped: MappedText, file: string, delta: number): Ma
     encode: mapped.encode,
   };
 }
+
+const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/** `text` as a RegExp source that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(REGEXP_SPECIAL, '\\$&');
+}

@@ -7,6 +7,7 @@
 import type { FileIndex } from '../files';
 import { basename, joinPath } from '../files';
 import type { PathView } from '../python/resolve';
+import { escapeRegExp } from '../text';
 import { resolveContainerPath, type DockerStage, type Dockerfile } from './parse';
 
 interface Mapping {
@@ -126,7 +127,7 @@ function globRegex(glob: string): RegExp {
   for (const c of glob) {
     if (c === '*') out += '[^/]*';
     else if (c === '?') out += '[^/]';
-    else out += c.replace(/[.+^${}()|[\\\]]/g, '\\$&');
+    else out += escapeRegExp(c);
   }
   return new RegExp(`${out}$`);
 }

@@ -10,6 +10,7 @@ import type { Project } from '../project';
 import type { PyRoute } from '../python/source';
 import { allSections, stringValue } from '../railway/config';
 import { defineRule } from '../rule';
+import { escapeRegExp } from '../text';
 import type { Fix } from '../types';
 
 const MAX_FILES = 600;
@@ -80,6 +81,6 @@ function matches(route: string, wanted: string): boolean {
   if (route.length > 1 && wanted.endsWith(route)) return true;
   // Path parameters: `/items/{id}` (FastAPI, Starlette), `/items/<int:id>` (Flask, Django).
   if (!/[{<]/.test(route)) return false;
-  const pattern = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]*\\?\}|<[^>]*>/g, '[^/]+');
+  const pattern = route.split(/\{[^}]*\}|<[^>]*>/).map(escapeRegExp).join('[^/]+');
   return new RegExp(`^${pattern}$`).test(wanted);
 }

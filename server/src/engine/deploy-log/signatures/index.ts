@@ -21,6 +21,7 @@ import { hosting } from './hosting';
 import { kubernetes } from './kubernetes';
 import { python } from './python';
 import { railway } from './railway';
+import { escapeRegExp } from '../../text';
 import { isWordCode, type Family, type Signature } from './types';
 import { uvicorn } from './uvicorn';
 
@@ -54,11 +55,6 @@ export function signaturesByFamily(): Map<Family, Signature[]> {
   return out;
 }
 
-const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
-
-function escape(literal: string): string {
-  return literal.replace(SPECIAL, '\\$&');
-}
 
 export interface Prefilter {
   /** Global, case-sensitive alternation of every literal. */
@@ -136,11 +132,11 @@ function group(node: TrieNode): string {
   let run = '';
   while (node.next.size === 1 && !node.end) {
     const [[ch, child]] = node.next;
-    run += escape(ch);
+    run += escapeRegExp(ch);
     node = child;
   }
   if (node.next.size === 0) return run;
-  const alternatives = [...node.next].map(([ch, child]) => escape(ch) + group(child));
+  const alternatives = [...node.next].map(([ch, child]) => escapeRegExp(ch) + group(child));
   if (node.end) alternatives.push('');
   return `${run}(?:${alternatives.join('|')})`;
 }
@@ -160,5 +156,5 @@ export const PREFILTER: Prefilter = buildPrefilter(SIGNATURES, [TRACEBACK_HEADER
 
 /** Every RegExp of the catalog, for the ReDoS check. */
 export function catalogPatterns(): RegExp[] {
-  return [PREFILTER.regex, SPECIAL, ...SIGNATURES.flatMap((s) => s.patterns)];
+  return [PREFILTER.regex, ...SIGNATURES.flatMap((s) => s.patterns)];
 }
