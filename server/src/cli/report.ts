@@ -87,7 +87,7 @@ export function buildReport(input: ReportInput): CheckReport {
   };
   const locate = (file: string, range: { start: number; end: number }): Located => {
     const index = lines(file);
-    return { path: shown(file), range: { start: index.positionAt(range.start), end: index.positionAt(Math.max(range.start, range.end)) } };
+    return { path: shown(file), range: index.rangeAt(range) };
   };
 
   const findings = input.findings.map((f): ReportedFinding => {

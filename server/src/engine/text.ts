@@ -7,6 +7,11 @@ export interface Position {
   readonly character: number;
 }
 
+export interface PositionRange {
+  readonly start: Position;
+  readonly end: Position;
+}
+
 /** Offsets ↔ 0-based line/character (UTF-16), with `\r\n`, `\r` and `\n` all ending a line. */
 export class LineIndex {
   private readonly starts: number[];
@@ -57,6 +62,11 @@ export class LineIndex {
     if (this.text.charCodeAt(end - 1) === 10) end--;
     if (this.text.charCodeAt(end - 1) === 13) end--;
     return end;
+  }
+
+  /** An offset range as line/character positions (an inverted range collapses to its start). */
+  rangeAt(range: OffsetRange): PositionRange {
+    return { start: this.positionAt(range.start), end: this.positionAt(Math.max(range.start, range.end)) };
   }
 
   lineText(line: number): string {

@@ -87,7 +87,7 @@ export class FileLines {
 }
 
 export function toLspRange(lines: LineIndex, range: OffsetRange): Range {
-  return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+  return lines.rangeAt(range);
 }
 
 export function toLspDiagnostic(finding: Finding, lines: FileLines, files: FileResolver): Diagnostic | undefined {

@@ -353,7 +353,7 @@ function serviceRootOf(project: Project, planned: PlannedLaunch): string {
 function location(ctx: LinkContext, file: string, range: OffsetRange, label?: string): LogLocation | undefined {
   const lines = ctx.project.lines(file);
   if (!lines) return undefined;
-  return { file, range: { start: lines.positionAt(range.start), end: lines.positionAt(range.end) }, ...(label ? { label } : {}) };
+  return { file, range: lines.rangeAt(range), ...(label ? { label } : {}) };
 }
 
 function toLogFix(fix: Fix): LogFix {

@@ -88,10 +88,8 @@ function healthcheck(project: Project, service: Service): Pick<PlanService, 'hea
 }
 
 function location(project: Project, file: string, range: OffsetRange): PlanLocation {
-  const lines = project.lines(file);
-  const start = lines?.positionAt(range.start) ?? { line: 0, character: 0 };
-  const end = lines?.positionAt(range.end) ?? start;
-  return { file, range: { start, end } };
+  const start = { line: 0, character: 0 };
+  return { file, range: project.lines(file)?.rangeAt(range) ?? { start, end: start } };
 }
 
 /** An exec-form `CMD` (after its `ENTRYPOINT`) written as a shell would read it: `gunicorn --bind '0.0.0.0:$PORT' app:app`. */
