@@ -6,7 +6,7 @@
  */
 
 import { createReadStream, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { createEngine, createLogScanner, type LogDiagnosis } from '../engine/index';
 import { diskFiles } from '../node/disk-files';
 import { nodeGrammars } from '../node/grammars';
@@ -15,6 +15,7 @@ import { ANALYZE_FORMATS, formatAnalysis, type AnalyzeFormat } from './analyze-f
 import { createStyle, shouldColor } from './color';
 import { checkedFolder, wantsFlag, type CliIO, type Command } from './command';
 import { ExitCode, UsageError } from './exit-codes';
+import { shownPrefix } from './report';
 import { VERSION } from './version';
 
 const COMMAND = 'analyze';
@@ -132,9 +133,7 @@ async function scanStream(stream: NodeJS.ReadableStream, name: string): Promise<
  * click through in terminals), otherwise relative to the project. Always forward slashes.
  */
 function withShownPaths(d: LogDiagnosis, cwd: string, root: string): LogDiagnosis {
-  const rel = relative(cwd, root);
-  const inside = !rel.startsWith('..') && !isAbsolute(rel);
-  const prefix = inside ? rel.split(sep).join('/') : '';
+  const prefix = shownPrefix(cwd, root);
   if (!prefix) return d;
   return {
     ...d,

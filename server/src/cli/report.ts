@@ -73,7 +73,7 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): CheckReport {
   const inside = isInside(input.cwd, input.root);
   const pathBase = inside ? input.cwd : input.root;
-  const prefix = inside ? toSlashes(relative(input.cwd, input.root)) : '';
+  const prefix = shownPrefix(input.cwd, input.root);
   const shown = (file: string): string => (prefix ? `${prefix}/${file}` : file);
 
   const indexes = new Map<string, LineIndex>();
@@ -114,6 +114,14 @@ export function buildReport(input: ReportInput): CheckReport {
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * How project paths are shown: prefixed with the project's folder relative to the current directory when the
+ * project is inside it (so they click through in terminals), as they are otherwise. '' for no prefix.
+ */
+export function shownPrefix(cwd: string, root: string): string {
+  return isInside(cwd, root) ? toSlashes(relative(cwd, root)) : '';
 }
 
 export function toSlashes(path: string): string {
