@@ -7,6 +7,7 @@
 
 import { NotificationType, RequestType, type Range, type WorkDoneProgressParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { LogCause, LogDiagnosis, LogFix, LogLocation, LogSymptom } from './engine/deploy-log/types';
+import type { PlanLocation, PlanService, PlanSource } from './engine/plan/view-types';
 
 /** The server tells the client when its engine is ready, or that it could not start. */
 export const serverStatusMethod = 'deployDoctor/serverStatus' as const;
@@ -135,41 +136,19 @@ export interface DeployPlanParams {
   readonly folderUri?: string;
 }
 
-/** A place in a project file: its project-relative path, its URI, and the range in it. */
-export interface DeployPlanLocation {
-  /** Project-relative, forward slashes. */
-  readonly file: string;
+/** A place in a project file, with its URI. */
+export interface DeployPlanLocation extends PlanLocation {
   readonly uri: string;
-  readonly range: Range;
 }
 
-/** One way a start command is given (Railway config, Procfile line, Dockerfile CMD, .railway/railway.ts). */
-export interface DeployPlanSource {
-  /** Where it comes from, in words: `deploy.startCommand in railway.toml`, ``the `web` process in Procfile``. */
-  readonly label: string;
-  /** The command as written; empty when it has no single text (an exec-form CMD). */
-  readonly command: string;
-  /** Absent when the file cannot be addressed (a document without a folder). */
+/** A start command source; its location absent when the file cannot be addressed (a document without a folder). */
+export interface DeployPlanSource extends Omit<PlanSource, 'location'> {
   readonly location?: DeployPlanLocation;
-  /** The label of the source that runs instead of this one. */
-  readonly shadowedBy?: string;
-  /** True when the platform runs it through `sh -c` (variables expand), false when it runs the words directly. */
-  readonly runsWithShell: boolean;
-  readonly launches: readonly { readonly program: string; readonly server?: string; readonly app?: string }[];
 }
 
-export interface DeployPlanService {
-  /** The service's folder, project-relative; empty for the project root. */
-  readonly root: string;
-  readonly name: string;
-  /** `Railway`, `Heroku`, `Railway (from Dockerfile)`, … */
-  readonly platform: string;
-  /** `RAILPACK`, `DOCKERFILE`, `NIXPACKS`, … */
-  readonly builder: string;
+export interface DeployPlanService extends Omit<PlanService, 'dockerfile' | 'start' | 'others' | 'healthcheck'> {
   readonly dockerfile?: DeployPlanLocation;
-  /** The start command that runs; absent when no file sets one (the builder decides). */
   readonly start?: DeployPlanSource;
-  /** Every other source: shadowed ones carry `shadowedBy`. */
   readonly others: readonly DeployPlanSource[];
   readonly healthcheck?: { readonly path: string; readonly location?: DeployPlanLocation };
 }

@@ -6,39 +6,12 @@
 import { getEntry } from '../config/tree';
 import type { Project } from '../project';
 import { allSections } from '../railway/config';
-import { shellQuote, type Position } from '../text';
+import { shellQuote } from '../text';
 import type { OffsetRange } from '../types';
 import type { CommandSource, Service } from './types';
+import type { PlanLocation, PlanService, PlanSource, PlanView } from './view-types';
 
-export interface PlanLocation {
-  readonly file: string;
-  readonly range: { readonly start: Position; readonly end: Position };
-}
-
-export interface PlanSource {
-  readonly label: string;
-  readonly command: string;
-  readonly location?: PlanLocation;
-  /** The source that runs instead of this one, when this one is shadowed. */
-  readonly shadowedBy?: string;
-  readonly runsWithShell: boolean;
-  readonly launches: readonly { readonly program: string; readonly server?: string; readonly app?: string }[];
-}
-
-export interface PlanService {
-  readonly root: string;
-  readonly name: string;
-  readonly platform: string;
-  readonly builder: string;
-  readonly dockerfile?: PlanLocation;
-  readonly start?: PlanSource;
-  readonly others: readonly PlanSource[];
-  readonly healthcheck?: { readonly path: string; readonly location?: PlanLocation };
-}
-
-export interface PlanView {
-  readonly services: readonly PlanService[];
-}
+export type { PlanLocation, PlanService, PlanSource, PlanView } from './view-types';
 
 export function deployPlanView(project: Project): PlanView {
   const plan = project.plan;
