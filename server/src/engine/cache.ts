@@ -1,5 +1,8 @@
 /** Parse results kept between analyses, reused while a file's text (or version token) is unchanged. */
 
+/** What a cached value is: one entry per kind and file, shared by every analysis that parses the file that way. */
+export type ParseKind = 'lines' | 'procfile' | 'python' | 'railway' | 'dockerfile' | 'iac' | 'script';
+
 interface Entry {
   readonly key: string | number;
   readonly text: string;
@@ -11,7 +14,7 @@ export class ParseCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
 
-  get<T>(kind: string, path: string, text: string, version: string | number | undefined, compute: () => T): T {
+  get<T>(kind: ParseKind, path: string, text: string, version: string | number | undefined, compute: () => T): T {
     const id = `${kind}\u0000${path}`;
     const entry = this.entries.get(id);
     if (entry && (version !== undefined ? entry.key === version && entry.text.length === text.length : entry.text === text)) {

@@ -3,7 +3,7 @@
  * between analyses), and the deploy plan derived from them. Everything is computed on first use.
  */
 
-import type { ParseCache } from './cache';
+import type { ParseCache, ParseKind } from './cache';
 import { FileIndex, isIgnoredPath, type ProjectFiles } from './files';
 import type { Grammars } from './grammars';
 import { fileKindOf } from './kinds';
@@ -118,7 +118,7 @@ export class Project {
   }
 
   /** Reuses a parse from earlier analyses while the file is unchanged. */
-  parsed<T>(kind: string, path: string, text: string, compute: () => T): T {
+  parsed<T>(kind: ParseKind, path: string, text: string, compute: () => T): T {
     return this.cache.get(kind, path, text, this.files.version?.(path), compute);
   }
 

@@ -11,7 +11,7 @@ import type { ProcfileEntry } from '../procfile/parse';
 import { railwayEntry } from '../procfile/parse';
 import type { Project } from '../project';
 import { projectView } from '../python/resolve';
-import { builderOf, environmentSettings, parseRailwayConfig, setting, stringValue, type RailwayConfig } from '../railway/config';
+import { allSections, builderOf, parseRailwayConfig, setting, stringValue, type RailwayConfig } from '../railway/config';
 import { commandFromArgv, parseCommandLine } from '../shell/parse';
 import type { CommandMode } from '../shell/model';
 import { verbatimText, type MappedText } from '../text';
@@ -160,13 +160,10 @@ function buildService(project: Project, root: string, iac: readonly IacService[]
   }
 
   if (railway) {
-    const base = setting(railway, 'deploy', 'startCommand');
-    const overrides = environmentSettings(railway, 'deploy', 'startCommand');
-    const entries = [...(base ? [{ environment: undefined as string | undefined, entry: base }] : []), ...overrides];
-    for (const { environment, entry } of entries) {
-      const value = stringValue(entry.value);
+    for (const sections of allSections(railway)) {
+      const value = stringValue(sections.deploy?.entries.get('startCommand')?.value);
       if (!value) continue;
-      const key = environment ? `environments.${environment}.deploy.startCommand` : 'deploy.startCommand';
+      const key = `${sections.prefix}deploy.startCommand`;
       sources.push(
         commandSource(project, {
           kind: 'railway',

@@ -24,18 +24,6 @@ export function setting(config: RailwayConfig, section: 'build' | 'deploy', key:
   return getEntry(config.doc.root, section, key);
 }
 
-/** A setting in every environment override (`environments.production.deploy.startCommand`). */
-export function environmentSettings(config: RailwayConfig, section: 'build' | 'deploy', key: string): { readonly environment: string; readonly entry: ConfigEntry }[] {
-  const envs = config.doc.root?.entries.get('environments')?.value;
-  if (envs?.kind !== 'object') return [];
-  const out: { environment: string; entry: ConfigEntry }[] = [];
-  for (const [name, env] of envs.entries) {
-    const entry = getEntry(env.value, section, key);
-    if (entry) out.push({ environment: name, entry });
-  }
-  return out;
-}
-
 export function stringValue(node: ConfigNode | undefined): ConfigString | undefined {
   return node?.kind === 'string' ? node : undefined;
 }
