@@ -34,7 +34,7 @@ export function scanCalls(root: Node, scopeAt: (offset: number) => ImportScope):
     const n = found[i];
     // Document order: a lambda comes before the nodes inside it.
     if (!n || n.startIndex < skipUntil) continue;
-    if (n.type === 'call') scanner.call(n, scopeAt(n.startIndex) === 'main');
+    if (n.type === 'call') scanner.call(n, scopeAt(n.startIndex));
     else if (n.type === 'subscript') scanner.subscript(n);
     else skipUntil = n.endIndex;
   }
@@ -46,7 +46,7 @@ class CallScanner implements CallFacts {
   readonly runCalls: RunCall[] = [];
   readonly routes: PyRoute[] = [];
 
-  call(node: Node, inMainGuard: boolean): void {
+  call(node: Node, scope: ImportScope): void {
     const fn = node.childForFieldName('function');
     const args = node.childForFieldName('arguments');
     if (!fn || !args) return;
@@ -82,7 +82,9 @@ class CallScanner implements CallFacts {
         run.host ??= runArg(positional[0]);
         if (positional[1]) run.port ??= runArg(positional[1]);
       }
-      this.runCalls.push({ callee, range: nodeRange(fn), argsRange: nodeRange(args), ...run, inMainGuard });
+      const hasSplat = args.namedChildren.some((c) => c?.type === 'dictionary_splat' || c?.type === 'list_splat');
+      const inMainGuard = scope === 'main';
+      this.runCalls.push({ callee, range: nodeRange(fn), argsRange: nodeRange(args), ...run, inMainGuard, runsAsScript: inMainGuard || scope === 'module', hasSplat });
     }
   }
 

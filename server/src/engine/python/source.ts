@@ -63,6 +63,10 @@ export interface RunCall {
   readonly host?: RunArg;
   readonly port?: RunArg;
   readonly inMainGuard: boolean;
+  /** Runs whenever the file runs as a script: at module level or under `if __name__ == "__main__":`. */
+  readonly runsAsScript: boolean;
+  /** `**options` or `*args` in the call: any argument may be set there. */
+  readonly hasSplat: boolean;
 }
 
 export interface EnvRead {

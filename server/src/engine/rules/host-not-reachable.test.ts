@@ -7,6 +7,42 @@ const check = (tree: Record<string, string>) => findings(tree, RULE);
 const fastapi = 'from fastapi import FastAPI\napp = FastAPI()\n';
 
 describe('host-not-reachable', () => {
+  const flaskApp = (run: string) => `import os\nfrom flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    ${run}\n`;
+
+  test('python app.py with Flask app.run() on its default host: error on the call, fixed by host="0.0.0.0"', async () => {
+    const tree = { Procfile: 'web: python app.py\n', 'app.py': flaskApp('app.run(debug=False)') };
+    const [f] = await check(tree);
+    assert.equal(f.file, 'app.py');
+    assert.equal(f.severity, 'error');
+    assert.equal(textAt(tree, f), 'app.run');
+    assert.match(f.message, /127\.0\.0\.1/);
+    assert.equal(f.related[0].file, 'Procfile');
+    await expectPreferredFix(tree, RULE, 'app.py', flaskApp('app.run(debug=False, host="0.0.0.0")'));
+    const empty = { Procfile: 'web: python app.py\n', 'app.py': flaskApp('app.run()') };
+    await expectPreferredFix(empty, RULE, 'app.py', flaskApp('app.run(host="0.0.0.0")'));
+  });
+
+  test('an explicit loopback host in app.run / uvicorn.run is replaced; uvicorn.run without host gets one', async () => {
+    const flask = { 'railway.toml': '[deploy]\nstartCommand = "python app.py"\n', 'app.py': flaskApp('app.run(host="127.0.0.1", port=int(os.environ["PORT"]))') };
+    await expectPreferredFix(flask, RULE, 'app.py', flaskApp('app.run(host="0.0.0.0", port=int(os.environ["PORT"]))'));
+    const uvicornMain = (run: string) => `import os\nimport uvicorn\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\nif __name__ == "__main__":\n    ${run}\n`;
+    const uv = { Procfile: 'web: python -m main\n', 'main.py': uvicornMain('uvicorn.run(app, port=int(os.environ["PORT"]),)') };
+    await expectPreferredFix(uv, RULE, 'main.py', uvicornMain('uvicorn.run(app, port=int(os.environ["PORT"]), host="0.0.0.0")'));
+  });
+
+  test('no finding: a reachable or computed host, **options, SERVER_NAME, an unknown server, a run that never executes, the module served by gunicorn', async () => {
+    const quiet = [
+      flaskApp('app.run(host="0.0.0.0", port=int(os.environ.get("PORT", 5000)))'),
+      flaskApp('app.run(host=os.environ.get("HOST", "0.0.0.0"))'),
+      flaskApp('app.run(**options)'),
+      flaskApp('app.config["SERVER_NAME"] = "example.com"; app.run()'),
+      'import server\nsrv = server.Server()\nsrv.run()\n',
+      'from flask import Flask\napp = Flask(__name__)\ndef main():\n    app.run()\n',
+    ];
+    for (const source of quiet) assert.deepEqual(await check({ Procfile: 'web: python app.py\n', 'app.py': source }), [], source);
+    assert.deepEqual(await check({ Procfile: 'web: gunicorn app:app\n', 'app.py': flaskApp('app.run()') }), []);
+  });
+
   test('uvicorn on its default host in railway.toml: error with --host 0.0.0.0', async () => {
     const tree = { 'railway.toml': '[deploy]\nstartCommand = "uvicorn main:app --port $PORT"\n', 'main.py': fastapi };
     const [f] = await check(tree);

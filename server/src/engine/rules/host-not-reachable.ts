@@ -2,7 +2,9 @@
  * host-not-reachable: the web server listens on loopback — explicitly (`127.0.0.1`, `localhost`) or by its
  * default (uvicorn, `flask run`, `manage.py runserver`, hypercorn, daphne; gunicorn only when PORT is unset and
  * no --bind is given) — so the platform's proxy cannot reach it. Also `uvicorn --host ::`, which listens on IPv6
- * only (research/platforms.md §2.2, §2.4).
+ * only (research/platforms.md §2.2, §2.4). A script started with `python app.py` / `python -m app` is read for
+ * the server it starts: Flask's `app.run()` and `uvicorn.run()` listen on 127.0.0.1 unless given a host
+ * (Flask 2.2 `Flask.run`, uvicorn 0.17 `Config(host="127.0.0.1")`, read in the Debian packages).
  */
 
 import { joinPath } from '../files';
@@ -13,21 +15,71 @@ import type { PlannedLaunch } from '../plan/types';
 import type { Project } from '../project';
 import { defineRule, type Report } from '../rule';
 import { isLoopback } from '../start-command/launch';
-import type { Fix } from '../types';
+import { launchImports } from '../plan/imports';
+import type { PySource } from '../python/source';
+import type { Fix, OffsetRange, TextEdit } from '../types';
 
 export const hostNotReachable = defineRule({
   id: 'host-not-reachable',
   defaultSeverity: 'error',
   summary: 'The web server listens on loopback (explicitly or by default), so the platform cannot reach it.',
-  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell'],
+  fileKinds: ['procfile', 'railway-toml', 'railway-json', 'railway-iac', 'dockerfile', 'shell', 'python'],
   check(project, report) {
+    const seen = new Set<string>();
     for (const planned of project.plan.launches) {
       const { launch, source } = planned;
-      if (launch.kind !== 'server' || !source.web || !source.file || launch.bindUnknown) continue;
-      checkLaunch(project, planned, report);
+      if (!source.web || !source.file) continue;
+      if (launch.kind === 'server' && !launch.bindUnknown) checkLaunch(project, planned, report);
+      if (launch.kind === 'script' || launch.kind === 'module') checkScriptRun(project, planned, seen, report);
     }
   },
 });
+
+/** `app.run()` (Flask) and `uvicorn.run(app)` in the launched script, with their documented default host. */
+function checkScriptRun(project: Project, planned: PlannedLaunch, seen: Set<string>, report: (r: Report) => void): void {
+  const file = launchImports(project, planned)?.entryFile;
+  const py = file ? project.python(file) : undefined;
+  if (!file || !py) return;
+  for (const run of py.runCalls) {
+    const server = runServer(py, run.callee, project.text(file) ?? '');
+    if (!server || !run.runsAsScript || seen.has(`${file}:${run.range.start}`)) continue;
+    const host = run.host;
+    if (host && (host.kind !== 'literal' || !isLoopback(host.value))) continue;
+    if (!host && run.hasSplat) continue;
+    seen.add(`${file}:${run.range.start}`);
+    const related = [{ file: planned.source.file!, range: planned.launch.command.range, message: `started by ${planned.source.label}` }];
+    const listens = host ? `listens on ${host.value}` : 'listens on 127.0.0.1 when no host is given';
+    report({
+      file,
+      about: ['host', 'bind'],
+      range: host?.range ?? run.range,
+      severity: certainty(planned, 'error'),
+      message: `${run.callee}() ${listens}: ${consequence(planned)}. Pass host="0.0.0.0".${shadowNote(planned)}`,
+      related,
+      fixes: [{ title: 'Listen on 0.0.0.0', edits: [host ? { file, range: host.range, text: '"0.0.0.0"' } : hostArgumentEdit(file, project.text(file) ?? '', run.argsRange)], isPreferred: true }],
+    });
+  }
+}
+
+/** The server a run call starts, when it is one whose default host is known: `uvicorn.run`, or `run` on a `Flask(…)`. */
+function runServer(py: PySource, callee: string, text: string): 'flask' | 'uvicorn' | undefined {
+  if (callee === 'uvicorn.run') return 'uvicorn';
+  const m = /^([A-Za-z_]\w*)\.run$/.exec(callee);
+  const binding = m ? py.bindings.get(m[1]) : undefined;
+  // Flask takes its host from SERVER_NAME when the config sets one.
+  if (binding?.callee && /(^|\.)Flask$/.test(binding.callee) && !text.includes('SERVER_NAME')) return 'flask';
+  return undefined;
+}
+
+/** `host="0.0.0.0"` added as the last argument of `(…)`. */
+function hostArgumentEdit(file: string, text: string, args: OffsetRange): TextEdit {
+  const inside = text.slice(args.start + 1, args.end - 1);
+  const end = args.end - 1;
+  const trimmed = inside.trimEnd();
+  if (!trimmed) return { file, range: { start: args.start + 1, end }, text: 'host="0.0.0.0"' };
+  const at = args.start + 1 + trimmed.length;
+  return { file, range: { start: at, end: at }, text: trimmed.endsWith(',') ? ' host="0.0.0.0"' : ', host="0.0.0.0"' };
+}
 
 function consequence(planned: PlannedLaunch): string {
   switch (planned.source.runtime.platform) {
