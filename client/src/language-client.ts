@@ -52,7 +52,7 @@ const planChangedMethod: PlanChangedMethod = 'deployDoctor/planChanged';
 
 /** Everything the server reads: deploy configs, Python sources and what decides the Python environment. */
 const WATCHED_FILES =
-  '**/{Procfile,Procfile.*,railway.toml,railway.json,railway.ts,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,*.sh,uv.lock,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
+  '**/{Procfile,Procfile.*,railway.toml,railway.json,.railway/railway.ts,Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*,*.py,*.sh,requirements.txt,pyproject.toml,Pipfile,runtime.txt,.python-version,nixpacks.toml,railpack.json,.dockerignore,gunicorn.conf.py,app.json}';
 
 const documentSelector: LanguageClientOptions['documentSelector'] = [
   { language: 'procfile' },
